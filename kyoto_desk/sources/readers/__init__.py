@@ -1,0 +1,1 @@
+"""One reader per input format; each turns raw bytes into the normalised text the core parser takes."""
