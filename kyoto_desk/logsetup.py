@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -21,11 +22,11 @@ def configure_logging(data: Path, *, verbose: bool = False) -> Path:
             handler.close()
     path = log_file(data)
     handlers: list[logging.Handler] = []
-    try:
-        handlers.append(logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                                             encoding="utf-8"))
-    except OSError:
-        pass  # a read-only data directory must not stop the program; stderr still works
+    # A read-only data directory must not stop the program; stderr still works.
+    with contextlib.suppress(OSError):
+        handlers.append(
+            logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        )
     if verbose:
         handlers.append(logging.StreamHandler())
     for handler in handlers:

@@ -75,7 +75,9 @@ def build_document(specs: Iterable[UnitSpec], info: DocumentInfo | None = None) 
                 parent=spec.parent,
             )
         )
-    return Document(info=info or DocumentInfo(), text="".join(pieces), units=tuple(units), blocks=tuple(blocks))
+    return Document(
+        info=info or DocumentInfo(), text="".join(pieces), units=tuple(units), blocks=tuple(blocks)
+    )
 
 
 def specs_of(document: Document) -> list[UnitSpec]:

@@ -51,7 +51,9 @@ def read_bundled(alias: str) -> str:
         record = bundled_texts()[alias.lower()]
     except KeyError:
         known = ", ".join(sorted(bundled_texts()))
-        raise UnknownDocumentError(f"No bundled text is called {alias!r}.", f"Known aliases: {known}.") from None
+        raise UnknownDocumentError(
+            f"No bundled text is called {alias!r}.", f"Known aliases: {known}."
+        ) from None
     raw = record.path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != record.sha256:
         raise InputError(
