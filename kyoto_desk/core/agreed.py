@@ -1,0 +1,236 @@
+"""Agreed language: long word runs two texts share, wherever they stand, and the new language left over.
+
+Runs are found without comparing units pairwise: every three-word sequence of the older text is
+hashed once, each position of the newer text looks its sequence up, and a hit is extended word by
+word along its diagonal. Runs of the same pair of units that are separated by an edit of one or two
+words are then joined, so a long agreed passage with a changed word reads as one run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from kyoto_desk.core.links import Alignment
+from kyoto_desk.core.model import Document
+from kyoto_desk.core.worddiff import DiffOp, Located, WordDiff
+
+DEFAULT_MIN_WORDS = 6
+SEED_WORDS = 3
+MAX_GAP = 2  # words an edit inside a run may insert, delete or replace on each side
+# A three-word sequence as common as "and criminal justice" occurs in most units; looking at only the
+# occurrences nearest the expected place keeps the search linear in the size of the texts.
+MAX_PARTNERS = 8
+_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedRun:
+    """A run of words shared by an old and a new unit; `text` is the run as the new text words it.
+
+    `words` counts the run's words in the new unit, `matched` those found identically in the old one
+    (fewer when an edit of a word or two sits inside the run).
+    """
+
+    old: Located
+    new: Located
+    words: int
+    matched: int
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return self.matched == self.words
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of one unit: normalised forms and their offsets in the unit's text."""
+
+    unit_id: str
+    forms: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class _Run:
+    new_unit: int
+    old_unit: int
+    new_start: int  # word positions, end exclusive
+    new_end: int
+    old_start: int
+    old_end: int
+    matched: int
+
+
+def unit_words(document: Document) -> list[_Words]:
+    out = []
+    for unit in document.units:
+        found = list(_WORD_RE.finditer(unit.text))
+        out.append(
+            _Words(unit.id, tuple(m.group().casefold() for m in found), tuple(m.span() for m in found))
+        )
+    return out
+
+
+def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for u, words in enumerate(units):
+        for p in range(len(words.forms) - size + 1):
+            grams[words.forms[p : p + size]].append((u, p))
+    return grams
+
+
+def _partners(found: list[tuple[int, int]], target: int) -> list[tuple[int, int]]:
+    if len(found) <= MAX_PARTNERS:
+        return found
+    at = bisect_left(found, (target, 0))
+    low = max(0, min(at - MAX_PARTNERS // 2, len(found) - MAX_PARTNERS))
+    return found[low : low + MAX_PARTNERS]
+
+
+def _extend(old: _Words, new: _Words, o: int, n: int) -> tuple[int, int, int]:
+    """(new start, new end, old start) of the maximal exact run through old[o] == new[n]."""
+    back = 0
+    while o - back > 0 and n - back > 0 and old.forms[o - back - 1] == new.forms[n - back - 1]:
+        back += 1
+    ahead = 0
+    while (
+        o + ahead < len(old.forms)
+        and n + ahead < len(new.forms)
+        and old.forms[o + ahead] == new.forms[n + ahead]
+    ):
+        ahead += 1
+    return n - back, n + ahead, o - back
+
+
+def _exact_runs(
+    old: Sequence[_Words], new: Sequence[_Words], targets: Sequence[int], size: int
+) -> list[_Run]:
+    grams = _index(old, size)
+    runs: list[_Run] = []
+    for nu, words in enumerate(new):
+        covered: dict[tuple[int, int], int] = {}  # (old unit, diagonal) -> new position covered up to
+        for n in range(len(words.forms) - size + 1):
+            for ou, o in _partners(grams.get(words.forms[n : n + size], []), targets[nu]):
+                if covered.get((ou, o - n), -1) > n:
+                    continue
+                start, end, old_start = _extend(old[ou], words, o, n)
+                covered[(ou, o - n)] = end
+                runs.append(_Run(nu, ou, start, end, old_start, old_start + end - start, end - start))
+    return runs
+
+
+def _join(runs: list[_Run]) -> list[_Run]:
+    """Chains of runs of the same unit pair separated by at most MAX_GAP words on each side."""
+    by_pair: dict[tuple[int, int], list[_Run]] = defaultdict(list)
+    for run in sorted(runs, key=lambda r: (r.new_unit, r.old_unit, r.new_start, r.old_start)):
+        chains = by_pair[(run.new_unit, run.old_unit)]
+        for chain in chains:
+            new_gap, old_gap = run.new_start - chain.new_end, run.old_start - chain.old_end
+            if 0 <= new_gap <= MAX_GAP and 0 <= old_gap <= MAX_GAP:
+                chain.new_end, chain.old_end = run.new_end, run.old_end
+                chain.matched += run.matched
+                break
+        else:
+            chains.append(replace(run))
+    return [chain for chains in by_pair.values() for chain in chains]
+
+
+def _targets(old: Document, new: Document, alignment: Alignment | None) -> list[int]:
+    """For each new unit, the old unit where its agreed language most likely stands."""
+    linked: dict[str, int] = {}
+    if alignment is not None:
+        for link in alignment.links:
+            first = min(old.position(i) for i in link.old)
+            linked.update({i: first for i in link.new})
+    scale = len(old) / max(1, len(new))
+    return [linked.get(u.id, int(i * scale)) for i, u in enumerate(new.units)]
+
+
+def agreed_runs(
+    old: Document,
+    new: Document,
+    *,
+    min_words: int = DEFAULT_MIN_WORDS,
+    alignment: Alignment | None = None,
+) -> tuple[AgreedRun, ...]:
+    """Every run of at least `min_words` matched words shared by a unit of `old` and one of `new`.
+
+    Ordered by new unit, then position. `alignment`, when given, tells where to look first for
+    phrases so common that only the occurrences nearest their expected place are examined.
+    """
+    if min_words < 1:
+        raise ValueError("min_words must be at least 1")
+    old_words, new_words = unit_words(old), unit_words(new)
+    size = min(SEED_WORDS, min_words)
+    runs = _join(_exact_runs(old_words, new_words, _targets(old, new, alignment), size))
+    out = []
+    for run in sorted(runs, key=lambda r: (r.new_unit, r.new_start, r.old_unit, r.old_start)):
+        if run.matched < min_words:
+            continue
+        o, n = old_words[run.old_unit], new_words[run.new_unit]
+        new_loc = Located(n.unit_id, n.spans[run.new_start][0], n.spans[run.new_end - 1][1])
+        old_loc = Located(o.unit_id, o.spans[run.old_start][0], o.spans[run.old_end - 1][1])
+        text = new.unit(n.unit_id).text[new_loc.start : new_loc.end]
+        out.append(AgreedRun(old_loc, new_loc, run.new_end - run.new_start, run.matched, text))
+    return tuple(out)
+
+
+def _covered(words: _Words, intervals: Iterable[tuple[int, int]]) -> list[bool]:
+    """For each word of the unit, whether one interval holds it whole (one sweep, intervals merged)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    flags = []
+    k = 0
+    for start, end in words.spans:
+        while k < len(merged) and merged[k][1] < end:
+            k += 1
+        flags.append(k < len(merged) and merged[k][0] <= start)
+    return flags
+
+
+def agreed_share(document: Document, runs: Iterable[AgreedRun], *, side: str) -> dict[str, float]:
+    """Per unit of `document` (the "old" or "new" side of `runs`), the share of its words agreed."""
+    intervals: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for run in runs:
+        loc = run.old if side == "old" else run.new
+        intervals[loc.unit_id].append((loc.start, loc.end))
+    shares = {}
+    for words in unit_words(document):
+        flags = _covered(words, intervals.get(words.unit_id, ()))
+        shares[words.unit_id] = sum(flags) / len(flags) if flags else 0.0
+    return shares
+
+
+def new_language(
+    new: Document, runs: Iterable[AgreedRun], diffs: Iterable[WordDiff]
+) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Per new unit, the character spans of words neither agreed language nor equal in a link's diff."""
+    intervals: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for run in runs:
+        intervals[run.new.unit_id].append((run.new.start, run.new.end))
+    for diff in diffs:
+        for span in diff.spans:
+            if span.op is DiffOp.EQUAL and span.new is not None:
+                intervals[span.new.unit_id].append((span.new.start, span.new.end))
+    return {w.unit_id: _uncovered(w, intervals.get(w.unit_id, [])) for w in unit_words(new)}
+
+
+def _uncovered(words: _Words, intervals: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    previous_new = False
+    for span, covered in zip(words.spans, _covered(words, intervals), strict=True):
+        if not covered and previous_new:
+            spans[-1] = (spans[-1][0], span[1])  # one span across the spaces between new words
+        elif not covered:
+            spans.append(span)
+        previous_new = not covered
+    return tuple(spans)
