@@ -1,0 +1,255 @@
+"""Paragraph alignment: which units of an older text continue in a newer one, and how.
+
+The steps: profile every unit (`core.similarity`), find candidate pairs through an inverted index
+(`core.similarity_index`), accept one-to-one links greedily from the best score down, attach leftover
+units that are pieces of a linked unit (splits and merges), then call links that break the reading order
+moved. User pins are honoured first and everything else is aligned around them. Every step treats the
+two texts alike, so swapping them swaps `added` and `removed` and mirrors the links, nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+from kyoto_desk.core.links import Alignment, Link, LinkKind, Pin
+from kyoto_desk.core.model import Document, Unit
+from kyoto_desk.core.similarity import Scorer, UnitProfile, combine, explain, profile
+from kyoto_desk.core.similarity_index import candidate_pairs
+from kyoto_desk.errors import InputError
+
+log = logging.getLogger(__name__)
+
+LINK_THRESHOLD = 0.25  # lowest score for a one-to-one link
+PIECE_CONTAINMENT = 0.6  # share of a leftover unit's terms that must lie in the unit it is a piece of
+PIECE_GAIN = 0.02  # how much a piece must raise the group's score to be attached
+
+
+@dataclass(slots=True)
+class _Group:
+    """A link under construction: indices into the old and new units."""
+
+    old: list[int]
+    new: list[int]
+    pinned: bool = False
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What the pins decide before any scoring."""
+
+    groups: list[_Group] = field(default_factory=list)
+    forbidden: set[tuple[int, int]] = field(default_factory=set)
+    banned_old: set[int] = field(default_factory=set)
+    banned_new: set[int] = field(default_factory=set)
+
+
+def is_bare_lead_in(unit: Unit) -> bool:
+    """True for a lead-in such as "We endeavour:" that says nothing of its own and is never linked."""
+    return not profile(unit.text, 0.0).has_content
+
+
+def align_units(old: Document, new: Document, *, pins: Sequence[Pin] = ()) -> Alignment:
+    """Link the units of `old` to the units of `new`; see the module docstring for the method."""
+    return _Aligner(old, new, pins).run()
+
+
+def _profiles(document: Document) -> list[UnitProfile]:
+    last = max(1, len(document.units) - 1)
+    return [profile(u.text, i / last) for i, u in enumerate(document.units)]
+
+
+class _Aligner:
+    """One alignment run: the two texts, their profiles, the scorer and the pins' plan."""
+
+    def __init__(self, old: Document, new: Document, pins: Sequence[Pin]) -> None:
+        self.old, self.new = old, new
+        self.old_p = _profiles(old)
+        self.new_p = _profiles(new)
+        self.scorer = Scorer(chain(self.old_p, self.new_p))
+        self.plan = _plan_pins(old, new, pins)
+
+    def run(self) -> Alignment:
+        plan = self.plan
+        taken_old = {i for g in plan.groups for i in g.old} | plan.banned_old
+        taken_new = {j for g in plan.groups for j in g.new} | plan.banned_new
+        scored = [
+            (self.scorer.score(self.old_p[i], self.new_p[j]), i, j)
+            for i, j in candidate_pairs(self.old_p, self.new_p, self.scorer)
+            if (i, j) not in plan.forbidden and i not in taken_old and j not in taken_new
+        ]
+        groups = plan.groups + self._greedy_one_to_one(scored)
+        self._attach_pieces(groups, scored)
+        return self._alignment(groups)
+
+    def _greedy_one_to_one(self, scored: list[tuple[float, int, int]]) -> list[_Group]:
+        # Best score first; ties go to the pair closest in place, then to reading order. The key uses
+        # only quantities that stay the same when the texts are swapped.
+        def key(item: tuple[float, int, int]) -> tuple[float, float, float, float]:
+            score, i, j = item
+            a, b = self.old_p[i].position, self.new_p[j].position
+            return (-round(score, 9), abs(a - b), min(a, b), max(a, b))
+
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        groups: list[_Group] = []
+        for score, i, j in sorted(scored, key=key):
+            if score < LINK_THRESHOLD:
+                break
+            if i in used_old or j in used_new:
+                continue
+            used_old.add(i)
+            used_new.add(j)
+            groups.append(_Group([i], [j]))
+        return groups
+
+    def _attach_pieces(self, groups: list[_Group], scored: list[tuple[float, int, int]]) -> None:
+        """Grow one-to-one links into splits and merges with leftover units that are pieces of them."""
+        of_old = {i: g for g in groups for i in g.old}
+        of_new = {j: g for g in groups for j in g.new}
+        proposals: list[tuple[float, float, int, int]] = []
+        for _, i, j in scored:
+            if (j in of_new) == (i in of_old):
+                continue
+            gain = (
+                self._piece_gain(of_old[i], None, j) if i in of_old else self._piece_gain(of_new[j], i, None)
+            )
+            part, whole = (self.new_p[j], self.old_p[i]) if i in of_old else (self.old_p[i], self.new_p[j])
+            if gain > PIECE_GAIN and self.scorer.containment(part, whole) >= PIECE_CONTAINMENT:
+                place = min(self.old_p[i].position, self.new_p[j].position)
+                proposals.append((-round(gain, 9), place, i, j))
+        for _, _, i, j in sorted(proposals):
+            if i in of_old and j not in of_new:  # new unit j split off old unit i
+                group = of_old[i]
+                if len(group.old) == 1 and not group.pinned and self._piece_gain(group, None, j) > PIECE_GAIN:
+                    group.new.append(j)
+                    of_new[j] = group
+            elif j in of_new and i not in of_old:  # old unit i merged into new unit j
+                group = of_new[j]
+                if len(group.new) == 1 and not group.pinned and self._piece_gain(group, i, None) > PIECE_GAIN:
+                    group.old.append(i)
+                    of_old[i] = group
+
+    def _group_score(self, old: Sequence[int], new: Sequence[int]) -> float:
+        a = combine([self.old_p[i] for i in sorted(old)])
+        b = combine([self.new_p[j] for j in sorted(new)])
+        return self.scorer.score(a, b)
+
+    def _piece_gain(self, group: _Group, old_piece: int | None, new_piece: int | None) -> float:
+        """How much the group's score rises when the piece joins it."""
+        olds = group.old if old_piece is None else [*group.old, old_piece]
+        news = group.new if new_piece is None else [*group.new, new_piece]
+        return self._group_score(olds, news) - self._group_score(group.old, group.new)
+
+    def _alignment(self, groups: list[_Group]) -> Alignment:
+        for g in groups:
+            g.old.sort()
+            g.new.sort()
+        moved = self._moved(groups)
+        groups = sorted(groups, key=lambda g: (g.new[0], g.old[0]))
+        links = tuple(self._link(g, id(g) in moved) for g in groups)
+        linked_old = {i for g in groups for i in g.old}
+        linked_new = {j for g in groups for j in g.new}
+        return Alignment(
+            links=links,
+            added=tuple(u.id for j, u in enumerate(self.new.units) if j not in linked_new),
+            removed=tuple(u.id for i, u in enumerate(self.old.units) if i not in linked_old),
+        )
+
+    def _moved(self, groups: list[_Group]) -> set[int]:
+        """Ids of the groups outside the heaviest chain that keeps both reading orders (weighted LIS)."""
+        ordered = sorted(groups, key=lambda g: (g.old[0], g.new[0]))
+        # Every link counts one; similarity only decides between chains of equal length.
+        weights = [1.0 + 1e-3 * self._group_score(g.old, g.new) for g in ordered]
+        places = [g.new[0] + 1 for g in ordered]
+        kept = _heaviest_chain(places, weights)
+        return {id(g) for k, g in enumerate(ordered) if k not in kept}
+
+    def _link(self, g: _Group, moved: bool) -> Link:
+        a = combine([self.old_p[i] for i in g.old])
+        b = combine([self.new_p[j] for j in g.new])
+        similarity = round(self.scorer.score(a, b), 4)
+        reason = explain(self.scorer, a, b)
+        if len(g.old) > 1 or len(g.new) > 1:
+            kind = LinkKind.SPLIT if len(g.new) >= len(g.old) else LinkKind.MERGED
+            shape = f"split into {len(g.new)}" if kind is LinkKind.SPLIT else f"{len(g.old)} merged"
+            reason = f"{shape}{', moved' if moved else ''}: {reason}"
+        elif moved:
+            kind = LinkKind.MOVED
+        elif a.surface == b.surface:
+            kind, similarity = LinkKind.IDENTICAL, 1.0
+        else:
+            kind = LinkKind.MODIFIED
+        if g.pinned:
+            reason = f"linked by hand; {reason}"
+        return Link(
+            old=tuple(self.old.units[i].id for i in g.old),
+            new=tuple(self.new.units[j].id for j in g.new),
+            kind=kind,
+            similarity=similarity,
+            reason=reason,
+            pinned=g.pinned,
+        )
+
+
+def _heaviest_chain(places: Sequence[int], weights: Sequence[float]) -> set[int]:
+    """Indices of the heaviest subsequence with strictly increasing places (places are 1-based)."""
+    size = max(places, default=0) + 1
+    tree: list[tuple[float, int]] = [(0.0, -1)] * size  # Fenwick tree: best chain ending at or below a place
+    back: list[int] = []
+    totals: list[float] = []
+    for k, place in enumerate(places):
+        best, cursor = (0.0, -1), place - 1
+        while cursor > 0:
+            best = max(best, tree[cursor])
+            cursor -= cursor & -cursor
+        totals.append(best[0] + weights[k])
+        back.append(best[1])
+        cursor = place
+        while cursor < size:
+            tree[cursor] = max(tree[cursor], (totals[k], k))
+            cursor += cursor & -cursor
+    chain_: set[int] = set()
+    k = max(range(len(places)), key=lambda n: (totals[n], -n), default=-1)
+    while k >= 0:
+        chain_.add(k)
+        k = back[k]
+    return chain_
+
+
+def _plan_pins(old: Document, new: Document, pins: Sequence[Pin]) -> _Plan:
+    plan = _Plan()
+    seen_old: set[str] = set()
+    seen_new: set[str] = set()
+    for pin in pins:
+        unknown = [u for u in pin.old if u not in old] + [u for u in pin.new if u not in new]
+        if unknown:
+            # A pin outlives re-imports of its documents; one that names vanished units is stale, not fatal.
+            log.warning("Ignoring a pin that names units no longer present: %s", ", ".join(unknown))
+            continue
+        old_idx = [old.position(u) for u in pin.old]
+        new_idx = [new.position(u) for u in pin.new]
+        if not pin.linked:
+            plan.forbidden.update((i, j) for i in old_idx for j in new_idx)
+            if not new_idx:
+                plan.banned_old.update(old_idx)
+            if not old_idx:
+                plan.banned_new.update(new_idx)
+            continue
+        if not old_idx or not new_idx:
+            raise InputError(
+                "A manual link needs units on both sides.",
+                "Pick at least one paragraph in each text, or unlink the paragraph instead.",
+            )
+        clash = (seen_old & set(pin.old)) | (seen_new & set(pin.new))
+        if clash:
+            raise InputError(
+                f"Paragraph {sorted(clash)[0]} is in two manual links.",
+                "Remove one of the two manual links, then link again.",
+            )
+        seen_old.update(pin.old)
+        seen_new.update(pin.new)
+        plan.groups.append(_Group(sorted(old_idx), sorted(new_idx), pinned=True))
+    return plan
