@@ -194,9 +194,9 @@ class _Reader:
 
     def _preamble(self, text: str, plain: str) -> None:
         if plain.endswith(":") and len(plain) < 200:
-            # "Recommends … the following draft resolution:" before any preamble keeps the zone open.
-            if self.pp_count > 0:
-                self.zone = _OPERATIVE
+            # "Declare the following:" ends the preamble; a following "The General Assembly," (after
+            # "Recommends … the following draft resolution:") opens a new one.
+            self.zone = _OPERATIVE
             self._add_block(BlockKind.LEAD_IN, text)
             return
         self.pp_count += 1
