@@ -31,19 +31,20 @@ _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 class AgreedRun:
     """A run of words shared by an old and a new unit; `text` is the run as the new text words it.
 
-    `words` counts the run's words in the new unit, `matched` those found identically in the old one
-    (fewer when an edit of a word or two sits inside the run).
+    `words` and `old_words` count the run's words in the new and the old unit, `matched` those found
+    identically in both (fewer when an edit of a word or two sits inside the run).
     """
 
     old: Located
     new: Located
     words: int
+    old_words: int
     matched: int
     text: str
 
     @property
     def exact(self) -> bool:
-        return self.matched == self.words
+        return self.matched == self.words == self.old_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,8 @@ def agreed_runs(
         new_loc = Located(n.unit_id, n.spans[run.new_start][0], n.spans[run.new_end - 1][1])
         old_loc = Located(o.unit_id, o.spans[run.old_start][0], o.spans[run.old_end - 1][1])
         text = new.unit(n.unit_id).text[new_loc.start : new_loc.end]
-        out.append(AgreedRun(old_loc, new_loc, run.new_end - run.new_start, run.matched, text))
+        new_count, old_count = run.new_end - run.new_start, run.old_end - run.old_start
+        out.append(AgreedRun(old_loc, new_loc, new_count, old_count, run.matched, text))
     return tuple(out)
 
 
