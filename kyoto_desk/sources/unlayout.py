@@ -1,0 +1,286 @@
+"""UN page layout removed from extracted text: pure functions from page lines to the parser's text.
+
+Input is one list of lines per page, as a reader extracted them: superscript footnote markers
+already written as ¹²³, italic runs as `*...*`, an empty line where the page shows a paragraph gap,
+and a line of underscores where the footnote separator rule is drawn. Output is the normalised text
+`core.parser.parse_text` takes: paragraphs separated by blank lines, each footnote ("¹ …") right
+after the paragraph that holds its marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kyoto_desk.sources.wordfix import (
+    Vocabulary,
+    join_hyphenated,
+    join_split_words,
+    replace_ligatures,
+    restore_lost_ligatures,
+)
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SYMBOL = re.compile(
+    r"\b(?:A|E|S|ST|TD|UNEP|CCPCJ|CND|HRC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9][A-Za-z0-9.\-]*"
+)
+_PAGE_NUMBER = re.compile(r"^(?:Page\s+)?\d{1,3}\s*/\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
+# Pieces of the first page's foot: job number "15-22011 (E)", date code "040116", barcode, recycling.
+_FOOT_PIECE = re.compile(r"\d{2}-\d{5}\s*\([A-Z]\)|\b\d{6}\b|\*\d{7}\*|♲|Please\s+recycle", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+_FOOTNOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
+_LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:bis|ter)?\.|\((?:[a-z]{1,3}|[ivx]+)\)|[a-z]\))$")
+_HEADER_BAND = 2  # running headers and footers live in the first and last lines of a page
+_ENDS_PARAGRAPH = re.compile(r"[.;:!?][*)\]”’\"⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
+
+
+@dataclass
+class _Paragraph:
+    lines: list[str]
+    footnotes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def is_furniture(line: str, symbols: frozenset[str]) -> bool:
+    """Whether `line` is page furniture: page number, job number, barcode, "Please recycle", symbol."""
+    stripped = line.strip()
+    return bool(
+        _PAGE_NUMBER.match(stripped)
+        or (_FOOT_PIECE.search(stripped) and not _FOOT_PIECE.sub("", stripped).strip())
+        or stripped in symbols
+    )
+
+
+def document_symbols(pages: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Symbols printed alone or at the edge of a header line in the band of at least one page."""
+    found: set[str] = set()
+    for page in pages:
+        for line in _band(page):
+            stripped = line.strip()
+            match = SYMBOL.fullmatch(stripped) or SYMBOL.match(stripped) or _trailing_symbol(stripped)
+            if match:
+                found.add(match.group(0))
+    return frozenset(found)
+
+
+def _trailing_symbol(line: str) -> re.Match[str] | None:
+    matches = list(SYMBOL.finditer(line))
+    return matches[-1] if matches and matches[-1].end() == len(line) else None
+
+
+def _band(page: Sequence[str]) -> list[str]:
+    content = [line for line in page if line.strip()]
+    return content[:_HEADER_BAND] + content[-_HEADER_BAND:]
+
+
+def _header_key(line: str) -> str:
+    # Paragraph numbers that happen to open or close two pages are not running headers.
+    stripped = line.strip()
+    return "" if _LONE_NUMBER.match(stripped) or len(stripped) < 4 else stripped
+
+
+def strip_running_lines(pages: Sequence[Sequence[str]], symbols: frozenset[str]) -> list[list[str]]:
+    """Pages without furniture and without header lines that repeat on two or more pages.
+
+    A header line also goes when it starts or ends with the document's symbol, since UN running
+    headers pair the symbol with a short title ("A/RES/70/174   Doha Declaration").
+    """
+    repeated = Counter(_header_key(line) for page in pages for line in set(_band(page)))
+    repeated.pop("", None)
+    cleaned: list[list[str]] = []
+    for page in pages:
+        band = set(_band(page))
+        kept = []
+        for line in page:
+            stripped = line.strip()
+            in_band = line in band and stripped
+            running = in_band and (
+                repeated[_header_key(line)] >= 2
+                or any(stripped.startswith(s) or stripped.endswith(s) for s in symbols)
+            )
+            if not (running or (stripped and is_furniture(stripped, symbols))):
+                kept.append(line.rstrip())
+        cleaned.append(kept)
+    return cleaned
+
+
+def split_footnotes(page: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A page's body lines and the footnote lines below its separator rule (the last one)."""
+    for index in range(len(page) - 1, -1, -1):
+        if _SEPARATOR.match(page[index].strip()):
+            return list(page[:index]), [line for line in page[index + 1 :] if line.strip()]
+    return list(page), []
+
+
+def parse_footnotes(lines: Sequence[str], previous: list[tuple[int, str]]) -> None:
+    """Footnote lines appended to `previous` as (number, text); unnumbered lines continue the last."""
+    for line in lines:
+        match = _FOOTNOTE_START.match(line.strip())
+        if match:
+            previous.append((int(match.group(1).translate(_FROM_SUPERSCRIPT)), match.group(2)))
+        elif previous:
+            number, text = previous[-1]
+            previous[-1] = (number, _join_two(text, line.strip(), None))
+        else:
+            previous.append((0, line.strip()))
+
+
+def _join_two(left: str, right: str, vocabulary: Vocabulary | None) -> str:
+    if not left:
+        return right
+    if left.endswith("*") and right.startswith("*"):  # an italic run that goes on past the line end
+        left, right = left[:-1], right[1:]
+    if left.endswith("-") and vocabulary is not None and not left.endswith(" -"):
+        return join_hyphenated(left, right, vocabulary)
+    if left.endswith("-") and re.search(r"[A-Za-z]-$", left) and right[:1].islower():
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def body_paragraphs(pages: Sequence[Sequence[str]]) -> list[_Paragraph]:
+    """Body lines grouped into paragraphs; a paragraph cut by a page break is joined again."""
+    paragraphs: list[_Paragraph] = []
+    current: list[str] = []
+    for number, page in enumerate(pages):
+        for line in _trimmed(page):
+            if line.strip():
+                current.append(" ".join(line.split()))
+            elif current:
+                paragraphs.append(_Paragraph(current))
+                current = []
+        if current and not _continues(current[-1], pages, number):
+            paragraphs.append(_Paragraph(current))
+            current = []
+    if current:
+        paragraphs.append(_Paragraph(current))
+    return _attach_lone_numbers(paragraphs)
+
+
+def _trimmed(page: Sequence[str]) -> list[str]:
+    """A page without the blank lines that stripped headers and footers left at its edges."""
+    lines = list(page)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _continues(last_line: str, pages: Sequence[Sequence[str]], number: int) -> bool:
+    """Whether the paragraph ending page `number` goes on at the top of the next page.
+
+    It does unless its last line ends a sentence or clause; a comma ends a preambular paragraph,
+    so after one the paragraph goes on only if the next page starts in lower case.
+    """
+    first = next((line.strip() for page in pages[number + 1 :] for line in page if line.strip()), "")
+    if not first or _ENDS_PARAGRAPH.search(last_line) or _LONE_NUMBER.match(first):
+        return False
+    if last_line.endswith(","):
+        return first.lstrip("*")[:1].islower()
+    return True
+
+
+def _attach_lone_numbers(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """A paragraph number printed apart ("12." alone) joined to the text that follows it."""
+    out: list[_Paragraph] = []
+    pending: list[str] = []
+    for paragraph in paragraphs:
+        lines = pending + paragraph.lines
+        pending = []
+        while len(lines) > 1 and _LONE_NUMBER.match(lines[0]) and _LONE_NUMBER.match(lines[0]) is not None:
+            lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+        if len(lines) == 1 and _LONE_NUMBER.match(lines[0]):
+            pending = lines
+            continue
+        out.append(_Paragraph(lines, paragraph.footnotes))
+    if pending:
+        out.append(_Paragraph(pending))
+    return out
+
+
+def _merge_italics(text: str) -> str:
+    # Italic runs are marked per line and per font change; adjacent runs read as one.
+    return re.sub(r"(?<=\S)\*(\s+)\*(?=\S)", r"\1", text).replace("**", "")
+
+
+def mark_inline_footnotes(text: str, numbers: Sequence[int]) -> str:
+    """Footnote markers printed as plain digits after a word ("Justice,3 and") made superscript."""
+    for number in numbers:
+        superscript = str(number).translate(SUPERSCRIPT_DIGITS)
+        if superscript in text:
+            continue
+        pattern = re.compile(rf"(?<=[a-z\)\],;:.]){number}(?=[\s,.;:)]|$)")
+        text = pattern.sub(superscript, text, count=1)
+    return text
+
+
+def clean_pages(pages: Sequence[Sequence[str]]) -> str:
+    """The normalised text of a document given as extracted page lines (see module docstring)."""
+    symbols = document_symbols(pages)
+    pages = [[replace_ligatures(line) for line in page] for page in pages]
+    stripped = strip_running_lines(pages, symbols)
+    bodies: list[list[str]] = []
+    footnotes: list[tuple[int, str]] = []
+    for page in stripped:
+        body, notes = split_footnotes(page)
+        bodies.append(body)
+        parse_footnotes(notes, footnotes)
+    paragraphs = body_paragraphs(bodies)
+    vocabulary = Vocabulary(_whole_words(p.lines) for p in paragraphs)
+    texts = [_paragraph_text(p.lines, vocabulary) for p in paragraphs]
+    notes_text = [(n, _finish(t, vocabulary)) for n, t in footnotes]
+    texts = [mark_inline_footnotes(t, [n for n, _ in notes_text]) for t in texts]
+    return place_footnotes(texts, notes_text)
+
+
+def _whole_words(lines: Sequence[str]) -> str:
+    """A paragraph's text without the halves of words a line-end hyphen split, to judge them by."""
+    kept: list[str] = []
+    split_before = False
+    for line in lines:
+        words = line.split()
+        if split_before and words:
+            words = words[1:]
+        split_before = bool(words) and words[-1].endswith("-")
+        kept.extend(words[:-1] if split_before else words)
+    return " ".join(kept)
+
+
+def _paragraph_text(lines: Sequence[str], vocabulary: Vocabulary) -> str:
+    text = ""
+    for line in lines:
+        text = _join_two(text, line, vocabulary)
+    return _finish(text, vocabulary)
+
+
+def _finish(text: str, vocabulary: Vocabulary) -> str:
+    text = restore_lost_ligatures(text, vocabulary)
+    text = join_split_words(" ".join(text.split()), vocabulary)
+    return _merge_italics(text)
+
+
+def place_footnotes(paragraphs: Sequence[str], footnotes: Sequence[tuple[int, str]]) -> str:
+    """Paragraphs joined by blank lines, each footnote after the first paragraph holding its marker.
+
+    A footnote whose marker is nowhere (a lost marker) goes after the last paragraph, so no text
+    of the source is dropped.
+    """
+    by_paragraph: dict[int, list[str]] = {}
+    unplaced: list[str] = []
+    for number, text in footnotes:
+        superscript = str(number).translate(SUPERSCRIPT_DIGITS)
+        marker = re.compile(rf"{superscript}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        host = next((i for i, p in enumerate(paragraphs) if marker.search(p)), None)
+        line = f"{superscript} {text}" if number else text
+        if host is None:
+            unplaced.append(line)
+        else:
+            by_paragraph.setdefault(host, []).append(line)
+    out: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        out.append(paragraph)
+        out.extend(by_paragraph.get(index, []))
+    out.extend(unplaced)
+    return "\n\n".join(out) + "\n"
