@@ -23,6 +23,7 @@ from kyoto_desk.errors import InputError
 log = logging.getLogger(__name__)
 
 LINK_THRESHOLD = 0.25  # lowest score for a one-to-one link
+PIECE_FLOOR = 0.12  # lowest score for a piece joining a split or merge (a short piece scores low)
 PIECE_CONTAINMENT = 0.6  # share of a leftover unit's terms that must lie in the unit it is a piece of
 PIECE_GAIN = 0.02  # how much a piece must raise the group's score to be attached
 
@@ -80,62 +81,56 @@ class _Aligner:
             for i, j in candidate_pairs(self.old_p, self.new_p, self.scorer)
             if (i, j) not in plan.forbidden and i not in taken_old and j not in taken_new
         ]
-        groups = plan.groups + self._greedy_one_to_one(scored)
-        self._attach_pieces(groups, scored)
-        return self._alignment(groups)
+        return self._alignment(self._greedy(scored))
 
-    def _greedy_one_to_one(self, scored: list[tuple[float, int, int]]) -> list[_Group]:
-        # Best score first; ties go to the pair closest in place, then to reading order. The key uses
-        # only quantities that stay the same when the texts are swapped.
+    def _greedy(self, scored: list[tuple[float, int, int]]) -> list[_Group]:
+        """Take pairs from the best score down: a pair of free units becomes a link; a free unit that
+        is a piece of an already linked unit joins that link as a split or merge."""
+
+        # Ties go to the pair closest in place, then to reading order: quantities that stay the same
+        # when the texts are swapped.
         def key(item: tuple[float, int, int]) -> tuple[float, float, float, float]:
             score, i, j = item
             a, b = self.old_p[i].position, self.new_p[j].position
             return (-round(score, 9), abs(a - b), min(a, b), max(a, b))
 
-        used_old: set[int] = set()
-        used_new: set[int] = set()
-        groups: list[_Group] = []
-        for score, i, j in sorted(scored, key=key):
-            if score < LINK_THRESHOLD:
-                break
-            if i in used_old or j in used_new:
-                continue
-            used_old.add(i)
-            used_new.add(j)
-            groups.append(_Group([i], [j]))
-        return groups
-
-    def _attach_pieces(self, groups: list[_Group], scored: list[tuple[float, int, int]]) -> None:
-        """Grow one-to-one links into splits and merges with leftover units that are pieces of them."""
+        groups = list(self.plan.groups)
         of_old = {i: g for g in groups for i in g.old}
         of_new = {j: g for g in groups for j in g.new}
-        proposals: list[tuple[float, float, int, int]] = []
-        for _, i, j in scored:
-            if (j in of_new) == (i in of_old):
-                continue
-            gain = (
-                self._piece_gain(of_old[i], None, j) if i in of_old else self._piece_gain(of_new[j], i, None)
-            )
-            part, whole = (self.new_p[j], self.old_p[i]) if i in of_old else (self.old_p[i], self.new_p[j])
-            if gain > PIECE_GAIN and self.scorer.containment(part, whole) >= PIECE_CONTAINMENT:
-                place = min(self.old_p[i].position, self.new_p[j].position)
-                proposals.append((-round(gain, 9), place, i, j))
-        for _, _, i, j in sorted(proposals):
-            if i in of_old and j not in of_new:  # new unit j split off old unit i
-                group = of_old[i]
-                if len(group.old) == 1 and not group.pinned and self._piece_gain(group, None, j) > PIECE_GAIN:
-                    group.new.append(j)
-                    of_new[j] = group
-            elif j in of_new and i not in of_old:  # old unit i merged into new unit j
-                group = of_new[j]
-                if len(group.new) == 1 and not group.pinned and self._piece_gain(group, i, None) > PIECE_GAIN:
-                    group.old.append(i)
-                    of_old[i] = group
+        for score, i, j in sorted(scored, key=key):
+            if score < PIECE_FLOOR:
+                break
+            if i not in of_old and j not in of_new:
+                if score >= LINK_THRESHOLD:
+                    group = _Group([i], [j])
+                    groups.append(group)
+                    of_old[i] = of_new[j] = group
+            elif j not in of_new and self._is_piece(of_old[i], i, j):  # new unit j split off old unit i
+                of_old[i].new.append(j)
+                of_new[j] = of_old[i]
+            elif i not in of_old and self._is_piece(of_new[j], i, j):  # old unit i merged into new unit j
+                of_new[j].old.append(i)
+                of_old[i] = of_new[j]
+        return groups
+
+    def _is_piece(self, group: _Group, i: int, j: int) -> bool:
+        """Whether the free unit of the pair (old i, new j) is a piece of `group`'s single unit."""
+        if group.pinned:
+            return False
+        splits = j not in group.new  # else old unit i would merge into group.new[0]
+        if len(group.old if splits else group.new) != 1:
+            return False
+        part, whole = (self.new_p[j], self.old_p[i]) if splits else (self.old_p[i], self.new_p[j])
+        if self.scorer.containment(part, whole) < PIECE_CONTAINMENT:  # cheap test first
+            return False
+        gain = self._piece_gain(group, None, j) if splits else self._piece_gain(group, i, None)
+        return gain > PIECE_GAIN
 
     def _group_score(self, old: Sequence[int], new: Sequence[int]) -> float:
+        """The content score of a group, without position bonus or cap, so that gains stay visible."""
         a = combine([self.old_p[i] for i in sorted(old)])
         b = combine([self.new_p[j] for j in sorted(new)])
-        return self.scorer.score(a, b)
+        return self.scorer.signals(a, b).base
 
     def _piece_gain(self, group: _Group, old_piece: int | None, new_piece: int | None) -> float:
         """How much the group's score rises when the piece joins it."""

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from kyoto_desk.core.unformula import STOP_WORDS, WORD_RE, canonical, fold_phrases
 
@@ -45,6 +45,11 @@ class UnitProfile:
 
 
 @cache
+def _is_content_word(word: str) -> bool:
+    return word not in STOP_WORDS and not word.isdigit()
+
+
+@cache
 def _word_grams(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     if len(padded) <= GRAM_SIZE:
@@ -66,11 +71,8 @@ def _text_features(
     lowered = text.lower()
     words = WORD_RE.findall(fold_phrases(lowered))
     terms = [t for t in map(canonical, words) if t is not None]
-    grams: set[str] = set()
-    for word in words:
-        if word not in STOP_WORDS and not word.isdigit():
-            grams.update(_word_grams(word))
-    return Counter(terms), frozenset(grams), frozenset(pairwise(terms)), tuple(WORD_RE.findall(lowered))
+    grams = frozenset(chain.from_iterable(_word_grams(w) for w in set(words) if _is_content_word(w)))
+    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(WORD_RE.findall(lowered))
 
 
 def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
@@ -97,6 +99,7 @@ class Signals:
     grams: float
     phrases: float
     position: float
+    base: float  # the content signals alone, without the position bonus
     score: float
 
 
@@ -136,10 +139,23 @@ class Scorer:
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         # Position only breaks near-ties between pairs that already share content.
         bonus = POSITION_BONUS * closeness * min(1.0, base / 0.3)
-        return Signals(terms, grams, phrases, closeness, min(1.0, base + bonus))
+        return Signals(terms, grams, phrases, closeness, base, min(1.0, base + bonus))
 
     def score(self, a: UnitProfile, b: UnitProfile) -> float:
-        return self.signals(a, b).score
+        """`signals(a, b).score` without building the record: this runs for every candidate pair."""
+        va, na = self._weighted(a)
+        vb, nb = self._weighted(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        dot = sum([w * vb[t] for t, w in va.items() if t in vb])
+        ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
+        base = (
+            (TERM_WEIGHT * dot / (na * nb) if dot else 0.0)
+            + (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0)
+            + (PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0)
+        )
+        closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
+        return min(1.0, base + POSITION_BONUS * closeness * min(1.0, base / 0.3))
 
     def containment(self, part: UnitProfile, whole: UnitProfile) -> float:
         """The idf-weighted share of `part`'s terms that also occur in `whole`."""
