@@ -53,16 +53,20 @@ def is_furniture(line: str, symbols: frozenset[str]) -> bool:
     )
 
 
-def document_symbols(pages: Sequence[Sequence[str]]) -> frozenset[str]:
-    """Symbols printed alone or at the edge of a header line in the band of at least one page."""
-    found: set[str] = set()
+def document_symbols(pages: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """Symbols printed alone or at the edge of a running header, most frequent first.
+
+    Only the top lines count: UN pages print the symbol in the header, while the foot holds job
+    numbers and footnotes, whose references to other symbols are not the document's own.
+    """
+    found: Counter[str] = Counter()
     for page in pages:
-        for line in _band(page):
+        for line in [line for line in page if line.strip()][:_HEADER_BAND]:
             stripped = line.strip()
             match = SYMBOL.fullmatch(stripped) or SYMBOL.match(stripped) or _trailing_symbol(stripped)
             if match:
-                found.add(match.group(0))
-    return frozenset(found)
+                found[match.group(0)] += 1
+    return tuple(symbol for symbol, _ in found.most_common())
 
 
 def _trailing_symbol(line: str) -> re.Match[str] | None:
@@ -218,7 +222,7 @@ def mark_inline_footnotes(text: str, numbers: Sequence[int]) -> str:
 
 def clean_pages(pages: Sequence[Sequence[str]]) -> str:
     """The normalised text of a document given as extracted page lines (see module docstring)."""
-    symbols = document_symbols(pages)
+    symbols = frozenset(document_symbols(pages))
     pages = [[replace_ligatures(line) for line in page] for page in pages]
     stripped = strip_running_lines(pages, symbols)
     bodies: list[list[str]] = []
@@ -259,6 +263,41 @@ def _finish(text: str, vocabulary: Vocabulary) -> str:
     text = restore_lost_ligatures(text, vocabulary)
     text = join_split_words(" ".join(text.split()), vocabulary)
     return _merge_italics(text)
+
+
+def tidy_italics(text: str) -> str:
+    """Italic marks set tight against the words they enclose ("*Recalling *its" → "*Recalling* its").
+
+    Readers mark italics where the font changes, which can be before or after a space; the parser
+    expects `*` against letters. Unbalanced marks are left alone.
+    """
+    parts = text.split("*")
+    if len(parts) % 2 == 0:
+        return text
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        core = part.strip()
+        if index % 2 == 0 or not core:
+            out.append(part)
+            continue
+        lead, trail = part[: len(part) - len(part.lstrip())], part[len(part.rstrip()) :]
+        out.append(f"{lead}*{core}*{trail}")
+    return _merge_italics(" ".join("".join(out).split()))
+
+
+def relocate_footnotes(paragraphs: Sequence[str]) -> str:
+    """Paragraphs of a file without pages (DOCX, HTML): footnote paragraphs ("¹ …") moved after
+    the paragraph holding their marker, ligatures spelled out, adjacent italic runs merged."""
+    body: list[str] = []
+    notes: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        text = tidy_italics(" ".join(replace_ligatures(paragraph).split()))
+        match = _FOOTNOTE_START.match(text)
+        if match:
+            notes.append((int(match.group(1).translate(_FROM_SUPERSCRIPT)), match.group(2)))
+        elif text:
+            body.append(text)
+    return place_footnotes(body, notes)
 
 
 def place_footnotes(paragraphs: Sequence[str], footnotes: Sequence[tuple[int, str]]) -> str:

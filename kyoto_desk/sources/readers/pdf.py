@@ -6,6 +6,7 @@ line at each paragraph gap, a line of underscores at the footnote rule).
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import statistics
@@ -16,7 +17,8 @@ import pdfplumber
 
 from kyoto_desk.errors import ImportFailedError
 from kyoto_desk.sources.progress import IsCancelled, Progress, check_cancelled, never_cancelled, no_progress
-from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, clean_pages
+from kyoto_desk.sources.readers import ReadText
+from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, clean_pages, document_symbols
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +44,12 @@ class _Line:
 
 def read_pdf(
     data: bytes, *, progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled
-) -> str:
+) -> ReadText:
     """The normalised text of a PDF; ImportFailedError if it is encrypted, corrupt or has no text."""
     pages = extract_page_lines(data, progress=progress, is_cancelled=is_cancelled)
     if not any(line.strip() for page in pages for line in page):
         raise ImportFailedError(_NO_TEXT, _NO_TEXT_HINT)
-    return clean_pages(pages)
+    return ReadText(clean_pages(pages), document_symbols(pages))
 
 
 def extract_page_lines(
@@ -177,6 +179,6 @@ def _char_text(char: Char, size: float, baseline: float) -> str:
 
 def _word_gap(chars: list[Char], size: float) -> float:
     """The gap above which two characters belong to different words, adapted to letter spacing."""
-    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in zip(chars, chars[1:], strict=False)]
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(chars)]
     typical = statistics.median(gaps) if gaps else 0.0
     return max(typical, 0.0) + 0.18 * size

@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 from kyoto_desk.errors import InputError
+from kyoto_desk.sources.readers import ReadText
 
 # Control characters other than tab, newline, carriage return and form feed never occur in a
 # real text file; more than this share of them means the bytes are binary.
@@ -69,9 +70,9 @@ def decode_text(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
 
 
-def read_text(data: bytes) -> str:
+def read_text(data: bytes) -> ReadText:
     """A TXT or MD file as normalised text: already in the parser's shape, so only decoded and trimmed."""
     text = decode_text(data).strip()
     if not text:
         raise InputError("The file is empty.", "Choose a file that holds the text of a document.")
-    return text + "\n"
+    return ReadText(text + "\n")
