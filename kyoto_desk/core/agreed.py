@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 from kyoto_desk.core.links import Alignment
 from kyoto_desk.core.model import Document
@@ -66,15 +67,19 @@ class _Run:
     old_end: int
     matched: int
 
+    def key(self) -> tuple[int, int]:
+        return self.new_unit, self.old_unit
+
+
+@lru_cache(maxsize=8192)
+def _text_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    # Cached by text: one comparison reads each unit's words three times (runs, shares, new language).
+    found = list(_WORD_RE.finditer(text))
+    return tuple(m.group().casefold() for m in found), tuple(m.span() for m in found)
+
 
 def unit_words(document: Document) -> list[_Words]:
-    out = []
-    for unit in document.units:
-        found = list(_WORD_RE.finditer(unit.text))
-        out.append(
-            _Words(unit.id, tuple(m.group().casefold() for m in found), tuple(m.span() for m in found))
-        )
-    return out
+    return [_Words(unit.id, *_text_words(unit.text)) for unit in document.units]
 
 
 def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
@@ -137,7 +142,17 @@ def _join(runs: list[_Run]) -> list[_Run]:
                 chain.matched += run.matched
                 break
         else:
-            chains.append(replace(run))
+            chains.append(
+                _Run(
+                    run.new_unit,
+                    run.old_unit,
+                    run.new_start,
+                    run.new_end,
+                    run.old_start,
+                    run.old_end,
+                    run.matched,
+                )
+            )
     return [chain for chains in by_pair.values() for chain in chains]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kyoto_desk.core.agreed import DEFAULT_MIN_WORDS, AgreedRun, agreed_runs, agreed_share, new_language
+from kyoto_desk.core.align import align_units
 from kyoto_desk.core.links import Alignment, Link, LinkKind, Pin
 from kyoto_desk.core.model import Document
 from kyoto_desk.core.themes import Lexicon, ThemeSummary, load_lexicon, summarise_themes
@@ -170,8 +171,6 @@ def compare_documents(
 
     Raises ComparisonCancelled as soon as `is_cancelled()` returns True at a checkpoint.
     """
-    from kyoto_desk.core.align import align_units
-
     steps = _Steps(progress, is_cancelled)
     steps.at(0.0)
     alignment = align_units(old, new, pins=tuple(pins))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,31 +23,93 @@ LEXICON_FILE = "themes.toml"
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 _WORD_RE = re.compile(r"\w+")
-# Between the words of a term: a space run, a hyphen (or its typographic twins) or nothing at all.
-_JOINER = r"(?:\s+|\s*[-‐‑–]\s*)?"
+# Letters and digits only: a hyphen, an apostrophe or an underscore splits words, so "cyber-crime",
+# "cyber crime" and (through each term's joined form) "cybercrime" all meet the same term.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+Terms = tuple[tuple[str, ...], ...]
+_Entry = tuple[int, tuple[str, ...]]  # (theme position, term words)
+_Index = dict[str, tuple[_Entry, ...]]  # first word of a term -> its entries, longest term first
 
 
 class ThemeLexiconError(KyotoDeskError):
     """A theme lexicon file cannot be read: bad TOML, a missing field, or a bad pattern."""
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may be the plural of; terms are written in the singular."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def term_words(term: str) -> Terms:
+    """The word sequences that spell `term`: its words, and for a compound also the joined form."""
+    words = tuple(w.lower() for w in _TOKEN_RE.findall(term))
+    if not words:
+        raise ValueError(f"term {term!r} has no words")
+    return (words, ("".join(words),)) if len(words) > 1 else (words,)
+
+
+def _matches_at(term: tuple[str, ...], words: Sequence[str], i: int) -> bool:
+    if i + len(term) > len(words):
+        return False
+    last = len(term) - 1
+    # Only the last word of a term takes a plural ending ("courts of law" is not a term form).
+    return all(words[i + j] == w for j, w in enumerate(term[:last])) and term[last] in _forms(words[i + last])
+
+
+def _index(
+    entries: Iterable[tuple[int, tuple[str, ...]]],
+) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for key, term in entries:
+        by_first.setdefault(term[0], []).append((key, term))
+    # Longest first, so that a theme's longest matching term gives its span.
+    return {w: tuple(sorted(found, key=lambda e: -len(e[1]))) for w, found in by_first.items()}
+
+
+def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    found = list(_TOKEN_RE.finditer(text))
+    return [m.group().lower() for m in found], [m.span() for m in found]
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """One theme: id, label and colour for display, and what it matches."""
+    """One theme: id, label and colour for display, and the terms and patterns it matches."""
 
     id: str
     label: str
     colour: str
     terms: tuple[str, ...]
     patterns: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None = None  # the patterns, joined
+    _words: Terms = field(default=(), compare=False, repr=False)
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Where the theme is mentioned in `text` (non-overlapping, in order)."""
-        return tuple(m.span() for m in self.regex.finditer(text))
-
-    def mentioned_in(self, text: str) -> bool:
-        return self.regex.search(text) is not None
+        """Where the theme is mentioned in `text`: term and pattern matches, in order."""
+        words, offsets = _tokens(text)
+        index = _index((0, t) for t in self._words)
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            hit = next(
+                (t for form in _forms(words[i]) for _, t in index.get(form, ()) if _matches_at(t, words, i)),
+                None,
+            )
+            if hit is None:
+                i += 1
+                continue
+            found.append((offsets[i][0], offsets[i + len(hit) - 1][1]))
+            i += len(hit)
+        if self.regex is not None:
+            found.extend(m.span() for m in self.regex.finditer(text) if m.end() > m.start())
+        return tuple(sorted(set(found)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +117,13 @@ class Lexicon:
     """The themes in display order."""
 
     themes: tuple[Theme, ...]
+    _index: _Index = field(default_factory=dict, compare=False, repr=False)
+    _by_word: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass cannot assign; the index is a private cache filled once.
+        entries = ((k, words) for k, theme in enumerate(self.themes) for words in theme._words)
+        self._index.update(_index(entries))
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -64,40 +133,27 @@ class Lexicon:
 
     def themes_of(self, text: str) -> tuple[str, ...]:
         """Ids of the themes `text` mentions, in lexicon order."""
-        return tuple(t.id for t in self.themes if t.mentioned_in(text))
+        words, _ = _tokens(text)
+        found: set[int] = set()
+        for i, word in enumerate(words):
+            entries = self._by_word.get(word)
+            if entries is None:
+                # Cached per word: the vocabulary of declarations is small and most words start no term.
+                entries = tuple(e for form in _forms(word) for e in self._index.get(form, ()))
+                self._by_word[word] = entries
+            if entries:
+                found.update(k for k, t in entries if k not in found and _matches_at(t, words, i))
+        for k, theme in enumerate(self.themes):
+            if k not in found and theme.regex is not None and theme.regex.search(text):
+                found.add(k)
+        return tuple(self.themes[k].id for k in sorted(found))
 
     def unit_themes(self, units: Iterable[Unit]) -> dict[str, tuple[str, ...]]:
         """Theme ids per unit id."""
         return {u.id: self.themes_of(u.text) for u in units}
 
 
-def _word_pattern(word: str, last: bool) -> str:
-    escaped = re.escape(word)
-    if not last or not word[-1:].isalpha():
-        return escaped
-    lower = word.lower()
-    # Terms are written in the singular; accept the regular plural forms.
-    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ies)"
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        return escaped + "(?:es)?"
-    return escaped + "s?"
-
-
-def term_pattern(term: str) -> str:
-    """The regular expression matching `term` with its plural and hyphen/space variants."""
-    words = [w for w in re.split(r"[\s\-‐‑–]+", term.strip()) if w]
-    if not words:
-        raise ValueError("empty term")
-    body = _JOINER.join(_word_pattern(w, i == len(words) - 1) for i, w in enumerate(words))
-    return rf"(?<!\w){body}(?!\w)"
-
-
-def _compile(
-    theme_id: str, terms: tuple[str, ...], patterns: tuple[str, ...], origin: str
-) -> re.Pattern[str]:
-    # Longest terms first, so that "rule of law" wins over a shorter term starting the same way.
-    parts = [term_pattern(t) for t in sorted(terms, key=len, reverse=True)]
+def _compile(theme_id: str, patterns: tuple[str, ...], origin: str) -> re.Pattern[str] | None:
     for pattern in patterns:
         try:
             re.compile(pattern)
@@ -106,8 +162,7 @@ def _compile(
                 f"Theme {theme_id!r} in {origin} has a bad pattern {pattern!r}: {exc}.",
                 "Fix the regular expression or remove it.",
             ) from None
-        parts.append(f"(?:{pattern})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def _strings(value: Any, field: str, theme_id: str, origin: str) -> tuple[str, ...]:
@@ -142,7 +197,11 @@ def _theme(entry: Any, origin: str) -> Theme:
         raise ThemeLexiconError(
             f"Theme {theme_id!r} in {origin} has no terms and no patterns.", "Add at least one."
         )
-    return Theme(theme_id, label, colour, terms, patterns, _compile(theme_id, terms, patterns, origin))
+    try:
+        words = tuple(w for term in terms for w in term_words(term))
+    except ValueError as exc:
+        raise ThemeLexiconError(f"Theme {theme_id!r} in {origin}: {exc}.", "Give each term a word.") from None
+    return Theme(theme_id, label, colour, terms, patterns, _compile(theme_id, patterns, origin), words)
 
 
 def _entries(path: Path) -> list[Any]:

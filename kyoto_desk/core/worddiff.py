@@ -9,7 +9,8 @@ side, with offsets into that unit's own text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -96,42 +97,63 @@ class WordDiff:
         return any(s.op is not DiffOp.EQUAL and not s.minor for s in self.spans)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    unit: int  # index into the side's units; -1 for a boundary
-    start: int
-    end: int
+@dataclass(slots=True)
+class _Side:
+    """The tokens of one side's units in a row, a boundary token between units, with offsets."""
+
+    units: Sequence[Unit]
+    texts: list[str]
+    owner: list[int]  # index of the unit holding each token; -1 for a boundary
+    starts: list[int]
+    boundaries: list[int]  # token positions of the boundaries
+
+    def located(self, lo: int, hi: int) -> tuple[Located, str]:
+        """The place and text of tokens lo..hi-1, which lie in one unit."""
+        unit = self.units[self.owner[lo]]
+        start, end = self.starts[lo], self.starts[hi - 1] + len(self.texts[hi - 1])
+        return Located(unit.id, start, end), unit.text[start:end]
+
+    def pieces(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Tokens lo..hi-1 cut at boundaries into runs that each lie in one unit."""
+        out = []
+        for cut in self.boundaries[bisect_left(self.boundaries, lo) : bisect_left(self.boundaries, hi)]:
+            if cut > lo:
+                out.append((lo, cut))
+            lo = cut + 1
+        if hi > lo:
+            out.append((lo, hi))
+        return out
 
 
-def _tokens(units: Sequence[Unit]) -> list[_Token]:
-    out: list[_Token] = []
+def _side(units: Sequence[Unit]) -> _Side:
+    side = _Side(units, [], [], [], [])
     for index, unit in enumerate(units):
         if index:
-            out.append(_Token(_BOUNDARY, -1, 0, 0))
-        out.extend(_Token(m.group(), index, m.start(), m.end()) for m in TOKEN_RE.finditer(unit.text))
-    return out
+            side.boundaries.append(len(side.texts))
+            side.texts.append(_BOUNDARY)
+            side.owner.append(-1)
+            side.starts.append(0)
+        # The tokens cover the text without gaps, so offsets are running sums of their lengths.
+        found = TOKEN_RE.findall(unit.text)
+        offset = 0
+        for token in found:
+            side.starts.append(offset)
+            offset += len(token)
+        side.texts.extend(found)
+        side.owner.extend([index] * len(found))
+    return side
 
 
-class _Codes:
-    """Token text to one character, shared by both sides of one diff."""
-
-    def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
-        self._next = _FIRST_CODE
-
-    def encode(self, tokens: Iterable[_Token]) -> str:
-        chars: list[str] = []
-        for token in tokens:
-            code = self._codes.get(token.text)
-            if code is None:
-                if self._next in _SURROGATES:
-                    self._next = _SURROGATES.stop
-                code = chr(self._next)
-                self._next += 1
-                self._codes[token.text] = code
-            chars.append(code)
-        return "".join(chars)
+def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str]:
+    """Both sides as strings of one character per token, equal tokens sharing a character."""
+    codes: dict[str, str] = {}
+    point = _FIRST_CODE
+    for token in dict.fromkeys(old_tokens + new_tokens):
+        if point in _SURROGATES:
+            point = _SURROGATES.stop
+        codes[token] = chr(point)
+        point += 1
+    return "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens))
 
 
 def _engine() -> diff_match_patch:
@@ -141,58 +163,33 @@ def _engine() -> diff_match_patch:
     return engine
 
 
-def _ops(old_tokens: Sequence[_Token], new_tokens: Sequence[_Token]) -> list[tuple[DiffOp, int]]:
+def _ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[DiffOp, int]]:
     """(op, token count) runs turning the old tokens into the new ones."""
-    if [t.text for t in old_tokens] == [t.text for t in new_tokens]:
+    if old_tokens == new_tokens:
         return [(DiffOp.EQUAL, len(old_tokens))] if old_tokens else []
-    codes = _Codes()
     engine = _engine()
-    diffs = engine.diff_main(codes.encode(old_tokens), codes.encode(new_tokens), False)
+    diffs = engine.diff_main(*_encode(old_tokens, new_tokens), False)
     engine.diff_cleanupSemantic(diffs)
     names = {0: DiffOp.EQUAL, 1: DiffOp.INSERT, -1: DiffOp.DELETE}
     return [(names[op], len(chars)) for op, chars in diffs if chars]
 
 
-class _SpanBuilder:
-    """Collects token steps into spans that never cross a unit boundary on either side."""
-
-    def __init__(self, old_units: Sequence[Unit], new_units: Sequence[Unit]) -> None:
-        self._old_units = old_units
-        self._new_units = new_units
-        self.spans: list[DiffSpan] = []
-        self._key: tuple[DiffOp, int, int] | None = None
-        self._old: tuple[int, int] | None = None
-        self._new: tuple[int, int] | None = None
-        self._text: list[str] = []
-
-    def step(self, op: DiffOp, old: _Token | None, new: _Token | None) -> None:
-        token = old if old is not None else new
-        assert token is not None
-        if token.unit < 0:  # a boundary belongs to no unit: it only ends the current span
-            self.flush()
-            return
-        key = (op, old.unit if old else -1, new.unit if new else -1)
-        if key != self._key:
-            self.flush()
-            self._key = key
-        self._old = _widen(self._old, old)
-        self._new = _widen(self._new, new)
-        self._text.append(token.text)
-
-    def flush(self) -> None:
-        if self._key is None:
-            return
-        op, old_unit, new_unit = self._key
-        old = Located(self._old_units[old_unit].id, *self._old) if self._old else None
-        new = Located(self._new_units[new_unit].id, *self._new) if self._new else None
-        self.spans.append(DiffSpan(op, "".join(self._text), old, new))
-        self._key, self._old, self._new, self._text = None, None, None, []
-
-
-def _widen(extent: tuple[int, int] | None, token: _Token | None) -> tuple[int, int] | None:
-    if token is None:
-        return extent
-    return (token.start, token.end) if extent is None else (extent[0], token.end)
+def _spans(op: DiffOp, old: _Side, new: _Side, at: tuple[int, int], count: int) -> list[DiffSpan]:
+    """The spans of one diff run of `count` tokens starting at old token i and new token j."""
+    i, j = at
+    if op is DiffOp.DELETE:
+        placed = (old.located(*p) for p in old.pieces(i, i + count))
+        return [DiffSpan(op, text, loc, None) for loc, text in placed]
+    if op is DiffOp.INSERT:
+        placed = (new.located(*p) for p in new.pieces(j, j + count))
+        return [DiffSpan(op, text, None, loc) for loc, text in placed]
+    # Equal tokens are the same strings, boundaries included, so both sides cut at the same places.
+    out = []
+    for lo, hi in old.pieces(i, i + count):
+        old_loc, text = old.located(lo, hi)
+        new_loc, _ = new.located(lo - i + j, hi - i + j)
+        out.append(DiffSpan(op, text, old_loc, new_loc))
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -234,19 +231,11 @@ def _classify(spans: list[DiffSpan]) -> tuple[DiffSpan, ...]:
 
 def diff_units(old_units: Sequence[Unit], new_units: Sequence[Unit]) -> WordDiff:
     """The word diff of the old units' text (concatenated) against the new units' text."""
-    old_tokens, new_tokens = _tokens(old_units), _tokens(new_units)
-    builder = _SpanBuilder(old_units, new_units)
+    old, new = _side(old_units), _side(new_units)
+    spans: list[DiffSpan] = []
     i = j = 0
-    for op, count in _ops(old_tokens, new_tokens):
-        for _ in range(count):
-            old = old_tokens[i] if op is not DiffOp.INSERT else None
-            new = new_tokens[j] if op is not DiffOp.DELETE else None
-            builder.step(op, old, new)
-            i += old is not None
-            j += new is not None
-    builder.flush()
-    return WordDiff(
-        tuple(u.id for u in old_units),
-        tuple(u.id for u in new_units),
-        _classify(builder.spans),
-    )
+    for op, count in _ops(old.texts, new.texts):
+        spans.extend(_spans(op, old, new, (i, j), count))
+        i += count if op is not DiffOp.INSERT else 0
+        j += count if op is not DiffOp.DELETE else 0
+    return WordDiff(tuple(u.id for u in old_units), tuple(u.id for u in new_units), _classify(spans))
