@@ -77,7 +77,7 @@ def test_second_occurrence_is_told_apart_by_context() -> None:
 
 
 def test_deleted_quote_with_a_similar_phrase_elsewhere_is_orphaned() -> None:
-    text = "SYNTHETIC. Recalling the Fourteenth United Nations Congress and the Fifteenth United Nations Congr"
+    text = "Recalling the Fourteenth United Nations Congress and the Fifteenth United Nations Congress."
     span = TextPosition(text.index("Fourteenth"), text.index(" Congress"))
     revised = text.replace("the Fourteenth United Nations Congress and ", "")
     assert locate(quote_at(text, span), span, revised).method is AnchorMethod.ORPHANED
