@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from typing import Any
 
@@ -14,7 +15,7 @@ from docx.oxml.parser import parse_xml
 from kyoto_desk.errors import ImportFailedError
 from kyoto_desk.sources.progress import IsCancelled, Progress, check_cancelled, never_cancelled, no_progress
 from kyoto_desk.sources.readers import ReadText
-from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, relocate_footnotes
+from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, SYMBOL, relocate_footnotes
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,16 @@ def read_docx(
     text = relocate_footnotes(texts)
     if not text.strip():
         raise ImportFailedError("The Word file holds no text.", "Check that it is the document you meant.")
-    return ReadText(text, title=_core_title(archive))
+    return ReadText(text, symbols=_header_symbols(archive), title=_core_title(archive))
+
+
+def _header_symbols(archive: zipfile.ZipFile) -> tuple[str, ...]:
+    """Symbols in the page headers, where UN Word files print them."""
+    found: list[str] = []
+    for name in sorted(n for n in archive.namelist() if re.fullmatch(r"word/header\d*\.xml", n)):
+        texts = "".join(t.text or "" for t in _xml(archive, name).iter(f"{W}t"))
+        found += [m.group(0) for m in SYMBOL.finditer(texts) if m.group(0) not in found]
+    return tuple(found)
 
 
 def _core_title(archive: zipfile.ZipFile) -> str:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from kyoto_desk.errors import ImportFailedError
 from kyoto_desk.sources.readers import ReadText
 from kyoto_desk.sources.readers.text import decode_text
-from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, relocate_footnotes
+from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, SYMBOL, relocate_footnotes
 
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd tr td th blockquote section article br hr table ul ol main".split()
@@ -94,4 +94,6 @@ def read_html(data: bytes) -> ReadText:
             "The web page holds no UN declaration or resolution text (no numbered paragraphs).",
             "Open the document itself (its PDF or Word file) rather than a search or landing page.",
         )
-    return ReadText(text, title=" ".join(collector.title.split()))
+    title = " ".join(collector.title.split())
+    symbols = tuple(m.group(0) for m in SYMBOL.finditer(title))
+    return ReadText(text, symbols=symbols, title=title)
