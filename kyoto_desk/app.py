@@ -1,0 +1,71 @@
+"""Start the window: application object, palette following the system scheme, error hook."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kyoto_desk import __version__
+
+log = logging.getLogger(__name__)
+
+
+def _install_excepthook(app: QApplication) -> None:
+    """Log every uncaught exception and tell the user in one sentence; never show a traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("uncaught exception", exc_info=(kind, error, tb))
+        from kyoto_desk.ui.dialogs.messages import show_error
+
+        window = app.activeWindow()
+        if window is not None:
+            show_error(window, error)
+
+    sys.excepthook = hook
+
+
+def _follow_scheme(app: QApplication) -> None:
+    from kyoto_desk.ui.palette import apply_scheme, is_dark_scheme
+
+    apply_scheme(app, dark=is_dark_scheme())
+    hints = QGuiApplication.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: apply_scheme(app, dark=is_dark_scheme()))
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Qt 6 scales for high DPI by default; pass fractional factors through instead of rounding them.
+    from PySide6.QtCore import Qt
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    from kyoto_desk.ui.settings import APPLICATION, ORGANISATION
+
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Kyoto Desk")
+    return app
+
+
+def run_app(data_dir: Path) -> int:
+    """Open the main window on `data_dir`; returns the exit code of the event loop."""
+    app = make_application()
+    _follow_scheme(app)
+    _install_excepthook(app)
+    from kyoto_desk.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir)
+    window.show()
+    # Open documents once the window is on screen, so the first paint is never delayed by parsing.
+    QTimer.singleShot(0, window.start)
+    return int(app.exec())

@@ -1,0 +1,130 @@
+"""Runs comparisons in the background and applies the user's alignment corrections (pins, undo)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from kyoto_desk.core.annotation import document_key
+from kyoto_desk.core.compare import compare_documents
+from kyoto_desk.core.links import Pin
+from kyoto_desk.core.model import Document
+from kyoto_desk.store.db import Store
+from kyoto_desk.ui.presentation import Presentation, from_comparison, single
+from kyoto_desk.ui.tasks import TaskHandle, TaskRunner
+from kyoto_desk.ui.undo import PinCommand, load_pins
+
+log = logging.getLogger(__name__)
+
+
+def key_of(document: Document) -> str:
+    """The document key annotations and pins use: text hash and first symbol."""
+    return document_key(document.text, document.symbols[0] if document.symbols else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """The two documents on screen, with the names the user knows them by."""
+
+    old: Document
+    new: Document
+    old_name: str
+    new_name: str
+
+
+class ComparisonController(QObject):
+    """Owns the current pair, the background comparison and the undo stack of corrections."""
+
+    started = Signal()
+    progress = Signal(float)
+    ready = Signal(object)  # Presentation
+    failed = Signal(object)  # exception
+    cancelled = Signal()
+
+    def __init__(self, runner: TaskRunner, store: Callable[[], Store], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._store = store
+        self.undo_stack = QUndoStack(self)
+        self.pair: Pair | None = None
+        self.task: TaskHandle | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def show_single(self, document: Document, name: str) -> Presentation:
+        from kyoto_desk.core.themes import load_lexicon
+
+        self.cancel()
+        self.pair = None
+        self.undo_stack.clear()
+        lexicon = load_lexicon()
+        return single(document, name, lexicon.unit_themes(document.units))
+
+    def compare(self, pair: Pair) -> None:
+        """Compare `pair` in the background; `ready` carries the presentation."""
+        if self.pair is None or (key_of(pair.old), key_of(pair.new)) != self.keys():
+            self.undo_stack.clear()  # corrections belong to one pair of documents
+        self.pair = pair
+        self.refresh()
+
+    def keys(self) -> tuple[str, str]:
+        assert self.pair is not None
+        return key_of(self.pair.old), key_of(self.pair.new)
+
+    def refresh(self) -> None:
+        """Compare the current pair again (after a correction), with the saved pins."""
+        if self.pair is None:
+            return
+        self.cancel()
+        pair = self.pair
+        pins = load_pins(self._store(), *self.keys())
+
+        def work(progress: Callable[[float], None], is_cancelled: Callable[[], bool]) -> Presentation:
+            comparison = compare_documents(pair.old, pair.new, pins=pins, progress=progress, is_cancelled=is_cancelled)
+            return from_comparison(comparison, pair.old_name, pair.new_name)
+
+        task = self._runner.start("compare", work)
+        task.progress.connect(self.progress)
+        task.finished.connect(self._on_task_finished)
+        task.failed.connect(self._on_task_failed)
+        task.cancelled.connect(self._on_task_cancelled)
+        self.task = task
+        self.started.emit()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+            self.cancelled.emit()
+
+    def _finish(self) -> bool:
+        sender = self.sender()
+        if sender is not self.task:  # a superseded or cancelled run
+            return False
+        self.task = None
+        return True
+
+    def _on_task_finished(self, result: object) -> None:
+        if self._finish():
+            self.ready.emit(result)
+
+    def _on_task_failed(self, error: object) -> None:
+        if self._finish():
+            self.failed.emit(error)
+
+    def _on_task_cancelled(self) -> None:
+        if self._finish():
+            self.cancelled.emit()
+
+    def pin(self, old: tuple[str, ...], new: tuple[str, ...], *, linked: bool) -> None:
+        """Link (or unlink) units by hand; saved in the store and undoable."""
+        if self.pair is None:
+            return
+        old_key, new_key = self.keys()
+        self.undo_stack.push(PinCommand(self._store(), old_key, new_key, Pin(old, new, linked), self.refresh))

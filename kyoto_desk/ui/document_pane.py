@@ -1,0 +1,178 @@
+"""One side of the view: a custom-painted, scrollable column of numbered units under their headings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from kyoto_desk.ui.grid import CHIP_STRIP, PADDING, GridLayout, Item
+from kyoto_desk.ui.palette import Colours, current_colours
+from kyoto_desk.ui.rows import RowKind
+from kyoto_desk.ui.unit_text import UnitText
+
+
+class DocumentPane(QAbstractScrollArea):
+    """Paints the items of one side of a GridLayout; reports clicks and arrow keys as unit choices."""
+
+    unitChosen = Signal(bool, str)  # (old side?, unit id)
+    unitExtended = Signal(bool, str)  # Ctrl+click: add or remove a unit as a link target
+    resized = Signal()
+
+    def __init__(self, old: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.old = old
+        self.grid: GridLayout | None = None
+        self.selected: set[str] = set()
+        self.counterparts: set[str] = set()
+        self.targets: set[str] = set()
+        self.colours: Colours = current_colours()
+        self.theme_colours: dict[str, QColor] = {}
+        self.show_themes = True
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setMouseTracking(True)
+        self.setAccessibleName("Older text" if old else "Newer text")
+
+    def set_grid(self, grid: GridLayout | None) -> None:
+        self.grid = grid
+        self.update_scroll_range()
+        self.viewport().update()
+
+    def update_scroll_range(self) -> None:
+        bar = self.verticalScrollBar()
+        total = self.grid.total_height if self.grid else 0.0
+        bar.setRange(0, max(0, int(total - self.viewport().height())))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(24)
+
+    def scroll_y(self) -> int:
+        return int(self.verticalScrollBar().value())
+
+    def ensure_visible(self, top: float, height: float, margin: float = 24.0) -> None:
+        """Scroll the least needed so that [top, top+height] is in view."""
+        view = self.viewport().height()
+        current = self.scroll_y()
+        if top - margin < current:
+            self.verticalScrollBar().setValue(int(top - margin))
+        elif top + min(height, view - 2 * margin) + margin > current + view:
+            self.verticalScrollBar().setValue(int(top + min(height, view - 2 * margin) + margin - view))
+
+    def is_visible_y(self, top: float, height: float) -> bool:
+        current = self.scroll_y()
+        return top + min(height, 40.0) > current and top < current + self.viewport().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+        self.update_scroll_range()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.colours.background)
+        if self.grid is None:
+            return
+        offset = self.scroll_y()
+        clip = QRectF(event.rect()).translated(0, offset)
+        painter.translate(0, -offset)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = float(self.viewport().width())
+        for item in self.grid.items_between(self.old, clip.top(), clip.bottom()):
+            if item.unit_id is not None:
+                self._paint_decorations(painter, item, width)
+            item.text.paint(painter, QPointF(PADDING, item.y), clip)
+        painter.end()
+
+    def _paint_decorations(self, painter: QPainter, item: Item, width: float) -> None:
+        assert self.grid is not None and item.unit_id is not None
+        box = QRectF(3.0, item.y - 3.0, width - 6.0, item.height + 6.0)
+        if item.unit_id in self.selected:
+            painter.fillRect(box, self.colours.selection)
+        elif item.unit_id in self.counterparts:
+            painter.fillRect(box, self.colours.counterpart)
+        if item.unit_id in self.targets:
+            painter.setPen(QPen(self.colours.modified, 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(box)
+        kind = self.grid.rows[item.row].kind
+        bar = self._bar_colour(kind)
+        if bar is not None:
+            painter.fillRect(QRectF(0.0, item.y, 4.0, item.height), bar)
+        if self.show_themes:
+            self._paint_chips(painter, item, width)
+
+    def _bar_colour(self, kind: RowKind) -> QColor | None:
+        colours = self.colours
+        return {
+            RowKind.ADDED: colours.added,
+            RowKind.REMOVED: colours.removed,
+            RowKind.MODIFIED: colours.modified,
+            RowKind.MOVED: colours.moved,
+            RowKind.SPLIT: colours.split_merged,
+            RowKind.MERGED: colours.split_merged,
+        }.get(kind)
+
+    def _paint_chips(self, painter: QPainter, item: Item, width: float) -> None:
+        assert self.grid is not None and item.unit_id is not None
+        side = self.grid.presentation.side(self.old)
+        themes = side.themes.get(item.unit_id, ()) if side else ()
+        x = width - PADDING / 2 - CHIP_STRIP + 2.0
+        for k, theme_id in enumerate(themes[:8]):
+            colour = self.theme_colours.get(theme_id)
+            if colour is not None:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(QRectF(x, item.y + 2.0 + k * 11.0, 8.0, 8.0), 2.0, 2.0)
+
+    def item_at(self, pos: QPointF) -> Item | None:
+        return self.grid.unit_at(self.old, pos.y() + self.scroll_y()) if self.grid else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if item is not None and item.unit_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.unitExtended.emit(self.old, item.unit_id)
+            else:
+                self.unitChosen.emit(self.old, item.unit_id)
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip_at(self, pos: QPointF) -> str:
+        item = self.item_at(pos)
+        if item is None or self.grid is None or not isinstance(item.text, UnitText):
+            return ""
+        offset = item.text.offset_at(QPointF(pos.x() - PADDING, pos.y() + self.scroll_y() - item.y))
+        side = self.grid.presentation.side(self.old)
+        if offset is None or side is None or not self.grid.options.show_agreed:
+            return ""
+        for run in side.agreed.get(item.text.unit.id, ()):
+            if run.start <= offset < run.end:
+                return f"Agreed language — also in {run.where}"
+        return ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+        if step is None or self.grid is None:
+            super().keyPressEvent(event)
+            return
+        side = self.grid.presentation.side(self.old)
+        if side is None:
+            return
+        visible = [u for u in side.ids() if u in self.grid.unit_box[self.old]]
+        if not visible:
+            return
+        current = next((u for u in visible if u in self.selected), None)
+        index = 0 if current is None else max(0, min(len(visible) - 1, visible.index(current) + step))
+        self.unitChosen.emit(self.old, visible[index])

@@ -1,0 +1,95 @@
+"""Find in either text: a line edit, the match count, and next/previous."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from kyoto_desk.ui.comparison_view import ComparisonView, FindMatch
+
+
+class FindBar(QWidget):
+    """Searches both panes as the user types; Enter / Shift+Enter step through the matches."""
+
+    closed = Signal()
+
+    def __init__(self, view: ComparisonView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.matches: list[FindMatch] = []
+        self.current = -1
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Find in both texts")
+        self.edit.setAccessibleName("Find text")
+        self.edit.setClearButtonEnabled(True)
+        self.count = QLabel("", self)
+        self.count.setAccessibleName("Number of matches")
+        previous = QToolButton(self)
+        previous.setText("▲")
+        previous.setToolTip("Previous match (Shift+Enter)")
+        previous.setAccessibleName("Previous match")
+        following = QToolButton(self)
+        following.setText("▼")
+        following.setToolTip("Next match (Enter)")
+        following.setAccessibleName("Next match")
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Close (Esc)")
+        close.setAccessibleName("Close find bar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (QLabel("Find:", self), self.edit, self.count, previous, following, close):
+            layout.addWidget(widget)
+        self.edit.textChanged.connect(self._on_edit_text_changed)
+        self.edit.returnPressed.connect(self.next_match)
+        previous.clicked.connect(self.previous_match)
+        following.clicked.connect(self.next_match)
+        close.clicked.connect(self.close_bar)
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.view.find("")
+        self.matches = []
+        self.hide()
+        self.closed.emit()
+
+    def _on_edit_text_changed(self, text: str) -> None:
+        self.matches = self.view.find(text)
+        self.current = -1
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if not self.edit.text():
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText("No matches")
+        elif self.current < 0:
+            self.count.setText(f"{len(self.matches)} matches")
+        else:
+            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+
+    def next_match(self) -> None:
+        self._step(1)
+
+    def previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.matches:
+            return
+        self.current = (self.current + step) % len(self.matches)
+        self.view.show_match(self.matches[self.current])
+        self._update_count()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.previous_match()
+        else:
+            super().keyPressEvent(event)

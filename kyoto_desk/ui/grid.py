@@ -1,0 +1,164 @@
+"""The vertical layout shared by both panes: row tops and heights, and what each side paints where.
+
+Unit texts are laid out once per width; a filter change only re-stacks cached heights, which is
+what keeps it far under the 100 ms budget.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kyoto_desk.ui.presentation import Presentation, Side
+from kyoto_desk.ui.rows import Row
+from kyoto_desk.ui.unit_text import HeadingText, Mark, MarkRole, RenderOptions, UnitText
+
+ROW_GAP_EM = 0.75
+PADDING = 14.0  # pixels left and right of the text inside a pane
+CHIP_STRIP = 12.0  # pixels at the right of a pane for theme chips
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something a pane paints at `y` (content coordinates): a heading/lead-in, or a unit."""
+
+    y: float
+    height: float
+    row: int
+    unit_id: str | None  # None for a heading
+    text: UnitText | HeadingText
+
+
+class SideTexts:
+    """The laid-out texts of one side, rebuilt when the render options or find marks change."""
+
+    def __init__(self, side: Side, options: RenderOptions, extra: dict[str, list[Mark]]) -> None:
+        self.side = side
+        self.units: dict[str, UnitText] = {}
+        for unit in side.document.units:
+            marks = list(side.marks.get(unit.id, ()))
+            if options.show_agreed:
+                marks.extend(Mark(r.start, r.end, MarkRole.AGREED) for r in side.agreed.get(unit.id, ()))
+            marks.extend(extra.get(unit.id, ()))
+            self.units[unit.id] = UnitText(unit, marks, options)
+        self._headings: dict[tuple[int, str], HeadingText] = {}
+        self._options = options
+
+    def heading(self, level: int, text: str) -> HeadingText:
+        key = (level, text)
+        if key not in self._headings:
+            self._headings[key] = HeadingText(text, level, self._options)
+        return self._headings[key]
+
+
+class GridLayout:
+    """Row tops for both sides, the items each side paints, and where each unit sits."""
+
+    def __init__(self, presentation: Presentation, options: RenderOptions) -> None:
+        self.presentation = presentation
+        self.options = options
+        self.visible: list[bool] = [True] * len(presentation.rows)
+        self.widths = (400.0, 400.0)
+        self.find_marks: dict[bool, dict[str, list[Mark]]] = {True: {}, False: {}}
+        self._texts: dict[bool, SideTexts] = {}
+        self.rebuild_texts()
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.presentation.rows
+
+    def rebuild_texts(self) -> None:
+        """Re-render every unit (options, palette or find marks changed)."""
+        self._texts = {True: SideTexts(self.presentation.old, self.options, self.find_marks[True])}
+        if self.presentation.new is not None:
+            self._texts[False] = SideTexts(self.presentation.new, self.options, self.find_marks[False])
+        self.relayout()
+
+    def set_options(self, options: RenderOptions) -> None:
+        self.options = options
+        self.rebuild_texts()
+
+    def set_widths(self, old_width: float, new_width: float) -> None:
+        if (old_width, new_width) != self.widths:
+            self.widths = (old_width, new_width)
+            self.relayout()
+
+    def set_filter(self, keep: Callable[[Row], bool]) -> None:
+        self.visible = [keep(row) for row in self.rows]
+        self.relayout()
+
+    def text_width(self, old: bool) -> float:
+        return max(60.0, self.widths[0 if old else 1] - 2 * PADDING - CHIP_STRIP)
+
+    def relayout(self) -> None:
+        gap = self.options.font.pointSizeF() * ROW_GAP_EM * 1.33
+        self.row_top: list[float] = []
+        self.row_height: list[float] = []
+        self.items: dict[bool, list[Item]] = {side: [] for side in self._texts}
+        self.unit_box: dict[bool, dict[str, tuple[float, float]]] = {side: {} for side in self._texts}
+        last_path: dict[bool, tuple[str, ...]] = {side: () for side in self._texts}
+        y = gap
+        for index, row in enumerate(self.rows):
+            self.row_top.append(y)
+            if not self.visible[index]:
+                self.row_height.append(0.0)
+                continue
+            height = 0.0
+            for side in self._texts:
+                ids = row.old if side else row.new
+                height = max(height, self._stack(side, index, ids, y, last_path))
+            self.row_height.append(height)
+            y += height + gap
+        self.total_height = y
+        self._bottoms = {side: [i.y + i.height for i in items] for side, items in self.items.items()}
+
+    def _stack(self, side: bool, row: int, ids: tuple[str, ...], y: float, last: dict[bool, tuple[str, ...]]) -> float:
+        texts = self._texts[side]
+        width = self.text_width(side)
+        top = y
+        for unit_id in ids:
+            unit_text = texts.units[unit_id]
+            path = unit_text.unit.headings
+            shared = 0
+            while shared < min(len(path), len(last[side])) and path[shared] == last[side][shared]:
+                shared += 1
+            heads = [texts.heading(level, h) for level, h in enumerate(path[shared:], start=shared + 1)]
+            heads += [texts.heading(9, line) for line in texts.side.lead_ins.get(unit_id, ())]
+            for head in heads:
+                h = head.set_width(width)
+                self.items[side].append(Item(y, h, row, None, head))
+                y += h + 4.0
+            last[side] = path
+            h = unit_text.set_width(width)
+            self.items[side].append(Item(y, h, row, unit_id, unit_text))
+            self.unit_box[side][unit_id] = (y, h)
+            y += h + 6.0
+        return max(0.0, y - top - 6.0)
+
+    def items_between(self, old: bool, top: float, bottom: float) -> list[Item]:
+        """Items of one side overlapping [top, bottom] in content coordinates."""
+        items = self.items.get(old, [])
+        start = bisect.bisect_left(self._bottoms.get(old, []), top)
+        out: list[Item] = []
+        for item in items[start:]:
+            if item.y > bottom:
+                break
+            out.append(item)
+        return out
+
+    def unit_at(self, old: bool, y: float) -> Item | None:
+        for item in self.items_between(old, y, y):
+            if item.unit_id is not None and item.y <= y <= item.y + item.height:
+                return item
+        return None
+
+    def row_at(self, y: float) -> int | None:
+        index = bisect.bisect_right(self.row_top, y) - 1
+        while index >= 0 and not self.visible[index]:
+            index -= 1
+        return index if index >= 0 else None
+
+    def unit_text(self, old: bool, unit_id: str) -> UnitText | None:
+        texts = self._texts.get(old)
+        return texts.units.get(unit_id) if texts else None

@@ -1,0 +1,87 @@
+"""The strip between the panes: connectors from each unit to its counterparts, coloured by relation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from kyoto_desk.ui.document_pane import DocumentPane
+from kyoto_desk.ui.palette import Colours, current_colours
+
+GUTTER_WIDTH = 56
+
+class GutterView(QWidget):
+    """Draws, for every link in view, a band from its old units (left) to its new units (right)."""
+
+    def __init__(self, old_pane: DocumentPane, new_pane: DocumentPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.old_pane = old_pane
+        self.new_pane = new_pane
+        self.colours: Colours = current_colours()
+        self.selected_link: int | None = None
+        self.setFixedWidth(GUTTER_WIDTH)
+        self.setAccessibleName("Links between the texts")
+
+    def sizeHint(self) -> QSize:
+        return QSize(GUTTER_WIDTH, 200)
+
+    def _span(self, pane: DocumentPane, ids: tuple[str, ...]) -> tuple[float, float] | None:
+        grid = pane.grid
+        if grid is None:
+            return None
+        boxes = [grid.unit_box[pane.old][u] for u in ids if u in grid.unit_box.get(pane.old, {})]
+        if not boxes:
+            return None
+        # Map from the pane's viewport to this widget, which may sit a few pixels lower.
+        shift = pane.viewport().mapTo(self.window(), QPointF(0, 0)).y() - self.mapTo(self.window(), QPointF(0, 0)).y()
+        top = min(b[0] for b in boxes) - pane.scroll_y() + shift
+        bottom = max(b[0] + b[1] for b in boxes) - pane.scroll_y() + shift
+        return top, bottom
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        grid = self.old_pane.grid
+        if grid is None or grid.presentation.alignment is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = float(self.height())
+        for index, link in enumerate(grid.presentation.alignment.links):
+            left = self._span(self.old_pane, link.old)
+            right = self._span(self.new_pane, link.new)
+            if left is None or right is None:
+                continue
+            if max(left[1], right[1]) < 0 or min(left[0], right[0]) > height:
+                continue
+            self._band(painter, left, right, self.colours.link(link.kind), index == self.selected_link)
+        self._one_sided(painter, grid.presentation.alignment.removed, True, height)
+        self._one_sided(painter, grid.presentation.alignment.added, False, height)
+        painter.end()
+
+    def _band(
+        self, painter: QPainter, left: tuple[float, float], right: tuple[float, float], colour: QColor, bold: bool
+    ) -> None:
+        w = float(self.width())
+        path = QPainterPath(QPointF(0, left[0]))
+        path.cubicTo(QPointF(w / 2, left[0]), QPointF(w / 2, right[0]), QPointF(w, right[0]))
+        path.lineTo(QPointF(w, right[1]))
+        path.cubicTo(QPointF(w / 2, right[1]), QPointF(w / 2, left[1]), QPointF(0, left[1]))
+        path.closeSubpath()
+        fill = QColor(colour)
+        fill.setAlpha(110 if bold else 45)
+        painter.setBrush(fill)
+        painter.setPen(QPen(colour, 2.0 if bold else 1.0))
+        painter.drawPath(path)
+
+    def _one_sided(self, painter: QPainter, ids: tuple[str, ...], old: bool, height: float) -> None:
+        pane = self.old_pane if old else self.new_pane
+        colour = self.colours.removed if old else self.colours.added
+        for unit_id in ids:
+            span = self._span(pane, (unit_id,))
+            if span is None or span[1] < 0 or span[0] > height:
+                continue
+            x = 0.0 if old else float(self.width()) - 8.0
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(x, span[0], 8.0, span[1] - span[0]))

@@ -1,0 +1,54 @@
+"""What the window remembers between runs (QSettings, organisation "Kyoto Desk")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "Kyoto Desk"
+APPLICATION = "Kyoto Desk"
+DEFAULT_POINT_SIZE = 11.0
+
+
+class WindowSettings:
+    """Typed access to the few values the window keeps: geometry, state, last documents, zoom, toggles."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings(ORGANISATION, APPLICATION)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+
+    def last_documents(self) -> tuple[str, str]:
+        return str(self._s.value("documents/old", "") or ""), str(self._s.value("documents/new", "") or "")
+
+    def save_documents(self, old: str, new: str) -> None:
+        self._s.setValue("documents/old", old)
+        self._s.setValue("documents/new", new)
+
+    def point_size(self) -> float:
+        try:
+            return float(self._s.value("view/point_size", DEFAULT_POINT_SIZE))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_POINT_SIZE
+
+    def save_point_size(self, size: float) -> None:
+        self._s.setValue("view/point_size", size)
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._s.value(f"view/{name}", default)
+        return value in (True, "true", "1", 1)
+
+    def save_flag(self, name: str, value: bool) -> None:
+        self._s.setValue(f"view/{name}", value)
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,127 @@
+"""Themes with their counts in each text and a small bar chart; checking themes filters both panes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from kyoto_desk.core.themes import ThemeSummary
+from kyoto_desk.ui.presentation import Presentation
+
+
+class ThemeBar(QWidget):
+    """Two bars: units carrying the theme in the older and in the newer text (unmatched part darker)."""
+
+    def __init__(self, summary: ThemeSummary, scale: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.scale = max(1, scale)
+        self.setMinimumHeight(18)
+
+    def sizeHint(self) -> QSize:
+        return QSize(120, 18)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        colour = QColor(self.summary.colour)
+        faint = QColor(colour)
+        faint.setAlpha(110)
+        width = float(self.width())
+        for row, tally in enumerate((self.summary.old, self.summary.new)):
+            y = 1.0 + row * 8.0
+            total = width * tally.units / self.scale
+            unmatched = width * tally.unmatched / self.scale
+            painter.fillRect(QRectF(0, y, total - unmatched, 6.0), faint)
+            painter.fillRect(QRectF(total - unmatched, y, unmatched, 6.0), colour)
+        painter.end()
+
+
+class ThemePanel(QWidget):
+    """One row per theme: a checkbox (filters), counts "older · newer", and the bars."""
+
+    themesChosen = Signal(frozenset)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._boxes: dict[str, QCheckBox] = {}
+        self._inner = QWidget()
+        self._rows = QVBoxLayout(self._inner)
+        self._rows.setContentsMargins(6, 6, 6, 6)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._legend = QLabel(self)
+        self._legend.setWordWrap(True)
+        layout.addWidget(self._legend)
+        layout.addWidget(scroll)
+        self.setAccessibleName("Themes")
+
+    def set_presentation(self, presentation: Presentation) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._boxes.clear()
+        summaries = [s for s in self._summaries(presentation) if s.old.units or s.new.units]
+        old_name = presentation.old.name
+        new_name = presentation.new.name if presentation.new else ""
+        self._legend.setText(
+            f"Paragraphs per theme — upper bar {old_name}, lower bar {new_name}; the darker part has no "
+            "counterpart (removed or added). Check themes to show only their paragraphs."
+            if presentation.new
+            else "Paragraphs per theme. Check themes to show only their paragraphs."
+        )
+        scale = max((max(s.old.units, s.new.units) for s in summaries), default=1)
+        for summary in summaries:
+            self._rows.addWidget(self._row(summary, scale))
+        self._rows.addStretch(1)
+
+    def _summaries(self, presentation: Presentation) -> list[ThemeSummary]:
+        if presentation.comparison is not None:
+            return list(presentation.comparison.theme_summary)
+        from kyoto_desk.core.themes import ThemeTally
+
+        out = []
+        for theme in presentation.themes:
+            units = [u for u, ids in presentation.old.themes.items() if theme.id in ids]
+            out.append(ThemeSummary(theme.id, theme.label, theme.colour, ThemeTally(units=len(units)), ThemeTally()))
+        return out
+
+    def _row(self, summary: ThemeSummary, scale: int) -> QWidget:
+        row = QWidget(self._inner)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        box = QCheckBox(summary.label, row)
+        box.setStyleSheet(f"QCheckBox {{ color: palette(text); }} QCheckBox::indicator {{ border: 2px solid {summary.colour}; }}")
+        box.setToolTip(
+            f"{summary.label}: older text {summary.old.units} paragraphs ({summary.old.linked} linked, "
+            f"{summary.old.unmatched} removed); newer text {summary.new.units} ({summary.new.linked} linked, "
+            f"{summary.new.unmatched} added)"
+        )
+        box.setAccessibleName(f"Filter by theme {summary.label}")
+        box.toggled.connect(self._on_box_toggled)
+        self._boxes[summary.theme_id] = box
+        counts = QLabel(f"{summary.old.units} · {summary.new.units}", row)
+        counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        counts.setMinimumWidth(52)
+        layout.addWidget(box, 3)
+        layout.addWidget(counts, 0)
+        layout.addWidget(ThemeBar(summary, scale, row), 2)
+        return row
+
+    def chosen(self) -> frozenset[str]:
+        return frozenset(theme for theme, box in self._boxes.items() if box.isChecked())
+
+    def choose(self, theme_ids: frozenset[str]) -> None:
+        for theme, box in self._boxes.items():
+            box.blockSignals(True)
+            box.setChecked(theme in theme_ids)
+            box.blockSignals(False)
+        self.themesChosen.emit(self.chosen())
+
+    def _on_box_toggled(self, _checked: bool) -> None:
+        self.themesChosen.emit(self.chosen())
