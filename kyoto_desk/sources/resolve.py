@@ -4,36 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kyoto_desk.core.model import Document, DocumentInfo
+from kyoto_desk.core.model import Document
 from kyoto_desk.errors import UnknownDocumentError
+from kyoto_desk.sources.bundled import bundled_texts, load_bundled
 
-_HINT = "Give a bundled alias (kyoto), a file (PDF, DOCX, HTML, TXT), or a library id, key or UN symbol."
-
-
-def _is_alias(name: str) -> bool:
-    from kyoto_desk.sources.bundled import bundled_texts
-
-    return name.lower() in bundled_texts()
-
-
-def _load_file(path: Path) -> Document:
-    from kyoto_desk.core.parser import parse_text
-    from kyoto_desk.sources.readers.text import read_text
-
-    text = read_text(path.read_bytes())
-    return parse_text(text, DocumentInfo(title=path.stem, source=str(path)))
+_HINT = (
+    "Give a bundled alias (kyoto), a file (PDF, DOCX, HTML, TXT, MD), or a library id, key or UN symbol "
+    "(see `kyoto-desk library list`)."
+)
 
 
 def load_document(name: str, data_dir: Path) -> Document:
     """The document `name` refers to, tried in this order: bundled alias, file path, library entry.
 
-    A file is parsed but not added to the library; `kyoto-desk library add` does that.
+    A file is read with the importer (any supported format) and parsed, but not added to the
+    library; `kyoto-desk library add` does that. A UN symbol gives the latest version in the library.
     """
-    from kyoto_desk.sources.bundled import load_bundled
+    # Imported here: the store and the readers load slowly, and `parse kyoto` needs neither.
+    from kyoto_desk.sources.importer import parse_imported, read_file
+    from kyoto_desk.sources.library import load_entry
 
-    if _is_alias(name):
+    if name.lower() in bundled_texts():
         return load_bundled(name)
     path = Path(name).expanduser()
     if path.is_file():
-        return _load_file(path)
-    raise UnknownDocumentError(f"No document is called {name!r}.", _HINT)
+        return parse_imported(read_file(path))
+    document = load_entry(data_dir, name.strip())
+    if document is None:
+        raise UnknownDocumentError(f"No document is called {name!r}.", _HINT)
+    return document
