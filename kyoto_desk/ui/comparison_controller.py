@@ -86,7 +86,9 @@ class ComparisonController(QObject):
         pins = load_pins(self._store(), *self.keys())
 
         def work(progress: Callable[[float], None], is_cancelled: Callable[[], bool]) -> Presentation:
-            comparison = compare_documents(pair.old, pair.new, pins=pins, progress=progress, is_cancelled=is_cancelled)
+            comparison = compare_documents(
+                pair.old, pair.new, pins=pins, progress=progress, is_cancelled=is_cancelled
+            )
             return from_comparison(comparison, pair.old_name, pair.new_name)
 
         task = self._runner.start("compare", work)

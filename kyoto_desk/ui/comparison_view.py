@@ -42,7 +42,7 @@ class RowFilter:
             return False
         if not self.themes:
             return True
-        tagged = set()
+        tagged: set[str] = set()
         for old, ids in ((True, row.old), (False, row.new)):
             side = presentation.side(old)
             if side is not None:
@@ -61,7 +61,7 @@ class FindMatch:
 class ComparisonView(QWidget):
     """The side-by-side (or single) reading surface."""
 
-    selectionChanged = Signal(bool, str)  # (old side?, unit id); "" when nothing is selected
+    selection_changed = Signal(bool, str)  # (old side?, unit id); "" when nothing is selected
 
     def __init__(self, options: RenderOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +83,11 @@ class ComparisonView(QWidget):
         self._scroll = {True: 0, False: 0}
         self._syncing = False
         for pane in (self.old_pane, self.new_pane):
-            pane.unitChosen.connect(self.select)
-            pane.unitExtended.connect(self.toggle_target)
+            pane.unit_chosen.connect(self.select)
+            pane.unit_extended.connect(self.toggle_target)
             pane.resized.connect(self._on_pane_resized)
             pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.overview.jumpRequested.connect(self._on_overview_jump)
+        self.overview.jump_requested.connect(self._on_overview_jump)
         self.setAccessibleName("Comparison")
 
     # --- content -----------------------------------------------------------------------------
@@ -130,7 +130,9 @@ class ComparisonView(QWidget):
         self._refresh()
 
     def set_colours(self, colours: Colours) -> None:
-        self.set_options(RenderOptions(self.options.font, colours, self.options.show_minor, self.options.show_agreed))
+        self.set_options(
+            RenderOptions(self.options.font, colours, self.options.show_minor, self.options.show_agreed)
+        )
 
     # --- filtering ---------------------------------------------------------------------------
     def set_filter(self, row_filter: RowFilter) -> None:
@@ -188,9 +190,11 @@ class ComparisonView(QWidget):
         index = self.presentation.link_of(unit_id, old=old)
         self.gutter.selected_link = index
         self._refresh()
-        self.selectionChanged.emit(old, unit_id)
+        self.selection_changed.emit(old, unit_id)
 
-    def _bring_level(self, here: DocumentPane, there: DocumentPane, box: tuple[float, float], others: tuple[str, ...]) -> None:
+    def _bring_level(
+        self, here: DocumentPane, there: DocumentPane, box: tuple[float, float], others: tuple[str, ...]
+    ) -> None:
         assert self.grid is not None
         boxes = [self.grid.unit_box[there.old][u] for u in others if u in self.grid.unit_box[there.old]]
         if not boxes or not there.isVisible():
@@ -210,7 +214,7 @@ class ComparisonView(QWidget):
             pane.counterparts.clear()
         self.gutter.selected_link = None
         self._refresh()
-        self.selectionChanged.emit(True, "")
+        self.selection_changed.emit(True, "")
 
     # --- navigation --------------------------------------------------------------------------
     def _visible_rows(self) -> list[int]:
@@ -232,7 +236,11 @@ class ComparisonView(QWidget):
             return False
         current = self._current_row()
         rows = self._visible_rows()
-        ordered = [i for i in rows if i > current] if step > 0 else [i for i in reversed(rows) if i < current or current < 0]
+        ordered = (
+            [i for i in rows if i > current]
+            if step > 0
+            else [i for i in reversed(rows) if i < current or current < 0]
+        )
         for index in ordered:
             row = self.grid.rows[index]
             if row.changed:
@@ -254,7 +262,7 @@ class ComparisonView(QWidget):
         return False
 
     # --- find --------------------------------------------------------------------------------
-    def find(self, needle: str) -> list[FindMatch]:
+    def find_text(self, needle: str) -> list[FindMatch]:
         """All case-insensitive matches in both texts (reading order, older first); highlights them."""
         matches: list[FindMatch] = []
         if self.grid is None or self.presentation is None:

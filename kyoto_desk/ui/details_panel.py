@@ -77,8 +77,12 @@ class DetailsPanel(QWidget):
         link = presentation.link(index) if index is not None else None
         parts = [self._header(presentation, old, unit_id, link)]
         if link is not None and presentation.new is not None and index is not None:
-            parts.append(_unit_html(presentation.old.name, [presentation.old.document.unit(u) for u in link.old]))
-            parts.append(_unit_html(presentation.new.name, [presentation.new.document.unit(u) for u in link.new]))
+            parts.append(
+                _unit_html(presentation.old.name, [presentation.old.document.unit(u) for u in link.old])
+            )
+            parts.append(
+                _unit_html(presentation.new.name, [presentation.new.document.unit(u) for u in link.new])
+            )
             diff = presentation.diffs.get(index)
             if diff is not None and link.kind.value != "identical":
                 parts.append(f"<h4>Changes</h4><p>{diff_html(diff, colours, show_minor=show_minor)}</p>")

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from kyoto_desk.ui.grid import CHIP_STRIP, PADDING, GridLayout, Item
@@ -15,8 +24,8 @@ from kyoto_desk.ui.unit_text import UnitText
 class DocumentPane(QAbstractScrollArea):
     """Paints the items of one side of a GridLayout; reports clicks and arrow keys as unit choices."""
 
-    unitChosen = Signal(bool, str)  # (old side?, unit id)
-    unitExtended = Signal(bool, str)  # Ctrl+click: add or remove a unit as a link target
+    unit_chosen = Signal(bool, str)  # (old side?, unit id)
+    unit_extended = Signal(bool, str)  # Ctrl+click: add or remove a unit as a link target
     resized = Signal()
 
     def __init__(self, old: bool, parent: QWidget | None = None) -> None:
@@ -62,15 +71,15 @@ class DocumentPane(QAbstractScrollArea):
         current = self.scroll_y()
         return top + min(height, 40.0) > current and top < current + self.viewport().height()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.resized.emit()
         self.update_scroll_range()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         self.viewport().update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), self.colours.background)
         if self.grid is None:
@@ -130,16 +139,16 @@ class DocumentPane(QAbstractScrollArea):
     def item_at(self, pos: QPointF) -> Item | None:
         return self.grid.unit_at(self.old, pos.y() + self.scroll_y()) if self.grid else None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         item = self.item_at(event.position())
         if item is not None and item.unit_id is not None and event.button() == Qt.MouseButton.LeftButton:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.unitExtended.emit(self.old, item.unit_id)
+                self.unit_extended.emit(self.old, item.unit_id)
             else:
-                self.unitChosen.emit(self.old, item.unit_id)
+                self.unit_chosen.emit(self.old, item.unit_id)
         super().mousePressEvent(event)
 
-    def viewportEvent(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(QPointF(event.pos()))
             if text:
@@ -162,7 +171,7 @@ class DocumentPane(QAbstractScrollArea):
                 return f"Agreed language — also in {run.where}"
         return ""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
         if step is None or self.grid is None:
             super().keyPressEvent(event)
@@ -175,4 +184,4 @@ class DocumentPane(QAbstractScrollArea):
             return
         current = next((u for u in visible if u in self.selected), None)
         index = 0 if current is None else max(0, min(len(visible) - 1, visible.index(current) + step))
-        self.unitChosen.emit(self.old, visible[index])
+        self.unit_chosen.emit(self.old, visible[index])

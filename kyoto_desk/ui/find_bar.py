@@ -53,13 +53,13 @@ class FindBar(QWidget):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
-        self.view.find("")
+        self.view.find_text("")
         self.matches = []
         self.hide()
         self.closed.emit()
 
     def _on_edit_text_changed(self, text: str) -> None:
-        self.matches = self.view.find(text)
+        self.matches = self.view.find_text(text)
         self.current = -1
         self._update_count()
 
@@ -86,10 +86,13 @@ class FindBar(QWidget):
         self.view.show_match(self.matches[self.current])
         self._update_count()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        elif (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.previous_match()
         else:
             super().keyPressEvent(event)

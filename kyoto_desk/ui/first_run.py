@@ -19,8 +19,8 @@ EXPLANATION = (
 class FirstRunBanner(QFrame):
     """Explains the next step and offers the two ways to take it."""
 
-    downloadRequested = Signal(str)
-    importRequested = Signal()
+    download_requested = Signal(str)
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +37,8 @@ class FirstRunBanner(QFrame):
         self.download_button.setAccessibleName(f"Download {DOHA_SYMBOL} from the UN")
         self.import_button = QPushButton("Import a file…", self)
         self.import_button.setAccessibleName("Import a file")
-        self.download_button.clicked.connect(lambda: self.downloadRequested.emit(DOHA_SYMBOL))
-        self.import_button.clicked.connect(self.importRequested)
+        self.download_button.clicked.connect(lambda: self.download_requested.emit(DOHA_SYMBOL))
+        self.import_button.clicked.connect(self.import_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.import_button)

@@ -113,7 +113,9 @@ class GridLayout:
         self.total_height = y
         self._bottoms = {side: [i.y + i.height for i in items] for side, items in self.items.items()}
 
-    def _stack(self, side: bool, row: int, ids: tuple[str, ...], y: float, last: dict[bool, tuple[str, ...]]) -> float:
+    def _stack(
+        self, side: bool, row: int, ids: tuple[str, ...], y: float, last: dict[bool, tuple[str, ...]]
+    ) -> float:
         texts = self._texts[side]
         width = self.text_width(side)
         top = y

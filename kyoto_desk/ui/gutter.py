@@ -11,6 +11,7 @@ from kyoto_desk.ui.palette import Colours, current_colours
 
 GUTTER_WIDTH = 56
 
+
 class GutterView(QWidget):
     """Draws, for every link in view, a band from its old units (left) to its new units (right)."""
 
@@ -23,7 +24,7 @@ class GutterView(QWidget):
         self.setFixedWidth(GUTTER_WIDTH)
         self.setAccessibleName("Links between the texts")
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(GUTTER_WIDTH, 200)
 
     def _span(self, pane: DocumentPane, ids: tuple[str, ...]) -> tuple[float, float] | None:
@@ -34,12 +35,15 @@ class GutterView(QWidget):
         if not boxes:
             return None
         # Map from the pane's viewport to this widget, which may sit a few pixels lower.
-        shift = pane.viewport().mapTo(self.window(), QPointF(0, 0)).y() - self.mapTo(self.window(), QPointF(0, 0)).y()
+        shift = (
+            pane.viewport().mapTo(self.window(), QPointF(0, 0)).y()
+            - self.mapTo(self.window(), QPointF(0, 0)).y()
+        )
         top = min(b[0] for b in boxes) - pane.scroll_y() + shift
         bottom = max(b[0] + b[1] for b in boxes) - pane.scroll_y() + shift
         return top, bottom
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         grid = self.old_pane.grid
@@ -60,7 +64,12 @@ class GutterView(QWidget):
         painter.end()
 
     def _band(
-        self, painter: QPainter, left: tuple[float, float], right: tuple[float, float], colour: QColor, bold: bool
+        self,
+        painter: QPainter,
+        left: tuple[float, float],
+        right: tuple[float, float],
+        colour: QColor,
+        bold: bool,
     ) -> None:
         w = float(self.width())
         path = QPainterPath(QPointF(0, left[0]))

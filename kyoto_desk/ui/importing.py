@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from kyoto_desk.sources.importer import ImportedText, parse_imported, read_bytes, read_file
 from kyoto_desk.store.db import Store
 from kyoto_desk.store.documents import add_document
 from kyoto_desk.ui.tasks import TaskHandle
@@ -22,26 +23,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def import_into_library(
-    path: Path, store: Store, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
-) -> str:
-    """Read, check (it must parse as a UN text) and store a file; returns its library key."""
-    from kyoto_desk.sources.importer import parse_imported, read_file
-
-    imported = read_file(path, progress=progress, is_cancelled=is_cancelled)
+def _store_imported(imported: ImportedText, store: Store, source: str, fallback_title: str) -> str:
     parse_imported(imported)  # refuse what cannot be compared before it enters the library
     with store.session() as session:
         record, _created = add_document(
             session,
             text=imported.text,
             symbol=imported.symbol,
-            title=imported.title or path.stem,
+            title=imported.title or fallback_title,
             year=imported.year,
-            source=str(path),
-            original_name=imported.original_name or path.name,
+            source=source,
+            original_name=imported.original_name or None,
             original_sha256=imported.original_sha256 or None,
         )
         return record.key
+
+
+def import_into_library(
+    path: Path, store: Store, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
+) -> str:
+    """Read, check (it must parse as a UN text) and store a file; returns its library key."""
+    imported = read_file(path, progress=progress, is_cancelled=is_cancelled)
+    return _store_imported(imported, store, str(path), path.stem)
 
 
 def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
@@ -67,7 +70,9 @@ def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
     task.progress.connect(lambda f: window.progress.setValue(int(f * 100)))
     task.finished.connect(finished)
     task.failed.connect(window.show_error)
-    task.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled; nothing was added.", 8000))
+    task.cancelled.connect(
+        lambda: window.statusBar().showMessage("Import cancelled; nothing was added.", 8000)
+    )
     task.done.connect(done)
 
 
@@ -80,13 +85,14 @@ def start_import(window: MainWindow, path: Path) -> TaskHandle:
 
 
 def download_into_library(
-    symbol: str, store: Store, data_dir: Path, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
+    symbol: str, store: Store, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
 ) -> str:
-    """Fetch a document by UN symbol into the library; returns its library key."""
-    from kyoto_desk.sources import undocs
+    """Fetch the official PDF of a UN symbol into the library; returns its library key."""
+    from kyoto_desk.sources.undocs import fetch_symbol
 
-    path = undocs.download(symbol, data_dir, progress=progress, is_cancelled=is_cancelled)
-    return import_into_library(Path(path), store, lambda _f: None, is_cancelled)
+    downloaded = fetch_symbol(symbol, progress=progress, is_cancelled=is_cancelled)
+    imported = read_bytes(downloaded.data, name=f"{downloaded.symbol.replace('/', '_')}.pdf")
+    return _store_imported(imported, store, downloaded.url, downloaded.symbol)
 
 
 def ask_and_download(window: MainWindow, symbol: str) -> TaskHandle | None:
@@ -96,8 +102,8 @@ def ask_and_download(window: MainWindow, symbol: str) -> TaskHandle | None:
     )
     if not ok or not text.strip():
         return None
-    store, data = window.store(), window.data_dir
+    store = window.store()
     wanted = text.strip()
-    task = window.runner.start("download", lambda p, c: download_into_library(wanted, store, data, p, c))
+    task = window.runner.start("download", lambda p, c: download_into_library(wanted, store, p, c))
     _follow(window, task, f"Downloading {wanted} from the UN…")
     return task

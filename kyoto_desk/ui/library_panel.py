@@ -15,7 +15,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 class LibraryPanel(QWidget):
     """Double-click compares with what is on screen (as the newer text); the context menu chooses."""
 
-    openRequested = Signal(str, bool)  # (entry name, as the older text?)
+    open_requested = Signal(str, bool)  # (entry name, as the older text?)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +43,7 @@ class LibraryPanel(QWidget):
         return [str(self.list.item(i).data(NAME_ROLE)) for i in range(self.list.count())]
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
-        self.openRequested.emit(str(item.data(NAME_ROLE)), False)
+        self.open_requested.emit(str(item.data(NAME_ROLE)), False)
 
     def _on_list_context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
@@ -51,8 +51,8 @@ class LibraryPanel(QWidget):
             return
         name = str(item.data(NAME_ROLE))
         menu = QMenu(self)
-        menu.addAction("Open as the newer text (right)", lambda: self.openRequested.emit(name, False))
-        menu.addAction("Open as the older text (left)", lambda: self.openRequested.emit(name, True))
+        menu.addAction("Open as the newer text (right)", lambda: self.open_requested.emit(name, False))
+        menu.addAction("Open as the older text (left)", lambda: self.open_requested.emit(name, True))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def select_name(self, name: str) -> None:

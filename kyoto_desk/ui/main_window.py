@@ -7,8 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.errors import KyotoDeskError
 from kyoto_desk.store.db import Store, open_store
@@ -114,11 +123,11 @@ class MainWindow(QMainWindow):
         c.ready.connect(self._on_controller_ready)
         c.failed.connect(self._on_controller_failed)
         c.cancelled.connect(self._on_controller_cancelled)
-        self.view.selectionChanged.connect(self._on_view_selection_changed)
-        self.themes.themesChosen.connect(self._on_themes_chosen)
-        self.banner.importRequested.connect(self.actions_.import_file)
-        self.banner.downloadRequested.connect(self.actions_.download_symbol)
-        self.library.openRequested.connect(self._on_library_open_requested)
+        self.view.selection_changed.connect(self._on_view_selection_changed)
+        self.themes.themes_chosen.connect(self._on_themes_chosen)
+        self.banner.import_requested.connect(self.actions_.import_file)
+        self.banner.download_requested.connect(self.actions_.download_symbol)
+        self.library.open_requested.connect(self._on_library_open_requested)
 
     def _restore(self) -> None:
         geometry, state = self.settings.geometry(), self.settings.state()
@@ -234,11 +243,15 @@ class MainWindow(QMainWindow):
             self.details.show_nothing()
             return
         self.details.show_unit(
-            self.presentation, old, unit_id, self.view.options.colours, show_minor=self.view.options.show_minor,
+            self.presentation,
+            old,
+            unit_id,
+            self.view.options.colours,
+            show_minor=self.view.options.show_minor,
             annotations=self._annotations(old, unit_id),
         )
 
-    def _annotations(self, old: bool, unit_id: str) -> list[object]:
+    def _annotations(self, old: bool, unit_id: str) -> list[Annotation]:
         from kyoto_desk.store.annotations import AnnotationFilter, list_annotations
         from kyoto_desk.ui.comparison_controller import key_of
 
@@ -247,7 +260,11 @@ class MainWindow(QMainWindow):
             return []
         try:
             with self.store().session() as session:
-                return list(list_annotations(session, AnnotationFilter(document_key=key_of(side.document), unit_id=unit_id)))
+                return list(
+                    list_annotations(
+                        session, AnnotationFilter(document_key=key_of(side.document), unit_id=unit_id)
+                    )
+                )
         except KyotoDeskError:
             log.info("annotations unavailable", exc_info=True)
             return []
@@ -267,22 +284,22 @@ class MainWindow(QMainWindow):
             self.open_names(name, None)
 
     # --- events ------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.actions_.import_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
-    def changeEvent(self, event: QEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.PaletteChange:
             self.view.set_colours(current_colours())
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.controller.cancel()

@@ -156,10 +156,22 @@ def from_comparison(comparison: Comparison, old_name: str, new_name: str) -> Pre
     """A presentation of a finished comparison; pure data, so it may be built off the GUI thread."""
     old_marks, new_marks = diff_marks(comparison.diffs)
     old_agreed, new_agreed = _agreed(comparison, old_name, new_name)
-    old = Side(comparison.old, old_name, old_marks, old_agreed, dict(comparison.themes_old),
-               lead_ins_of(comparison.old))
-    new = Side(comparison.new, new_name, new_marks, new_agreed, dict(comparison.themes_new),
-               lead_ins_of(comparison.new))
+    old = Side(
+        comparison.old,
+        old_name,
+        old_marks,
+        old_agreed,
+        dict(comparison.themes_old),
+        lead_ins_of(comparison.old),
+    )
+    new = Side(
+        comparison.new,
+        new_name,
+        new_marks,
+        new_agreed,
+        dict(comparison.themes_new),
+        lead_ins_of(comparison.new),
+    )
     alignment = comparison.alignment
     return Presentation(
         old=old,

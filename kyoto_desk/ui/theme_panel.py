@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kyoto_desk.core.themes import ThemeSummary
@@ -19,10 +19,10 @@ class ThemeBar(QWidget):
         self.scale = max(1, scale)
         self.setMinimumHeight(18)
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(120, 18)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         colour = QColor(self.summary.colour)
         faint = QColor(colour)
@@ -40,7 +40,7 @@ class ThemeBar(QWidget):
 class ThemePanel(QWidget):
     """One row per theme: a checkbox (filters), counts "older · newer", and the bars."""
 
-    themesChosen = Signal(frozenset)
+    themes_chosen = Signal(frozenset)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +88,9 @@ class ThemePanel(QWidget):
         out = []
         for theme in presentation.themes:
             units = [u for u, ids in presentation.old.themes.items() if theme.id in ids]
-            out.append(ThemeSummary(theme.id, theme.label, theme.colour, ThemeTally(units=len(units)), ThemeTally()))
+            out.append(
+                ThemeSummary(theme.id, theme.label, theme.colour, ThemeTally(units=len(units)), ThemeTally())
+            )
         return out
 
     def _row(self, summary: ThemeSummary, scale: int) -> QWidget:
@@ -96,7 +98,9 @@ class ThemePanel(QWidget):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         box = QCheckBox(summary.label, row)
-        box.setStyleSheet(f"QCheckBox {{ color: palette(text); }} QCheckBox::indicator {{ border: 2px solid {summary.colour}; }}")
+        swatch = QPixmap(12, 12)
+        swatch.fill(QColor(summary.colour))
+        box.setIcon(QIcon(swatch))
         box.setToolTip(
             f"{summary.label}: older text {summary.old.units} paragraphs ({summary.old.linked} linked, "
             f"{summary.old.unmatched} removed); newer text {summary.new.units} ({summary.new.linked} linked, "
@@ -121,7 +125,7 @@ class ThemePanel(QWidget):
             box.blockSignals(True)
             box.setChecked(theme in theme_ids)
             box.blockSignals(False)
-        self.themesChosen.emit(self.chosen())
+        self.themes_chosen.emit(self.chosen())
 
     def _on_box_toggled(self, _checked: bool) -> None:
-        self.themesChosen.emit(self.chosen())
+        self.themes_chosen.emit(self.chosen())

@@ -30,7 +30,11 @@ class PinCommand(QUndoCommand):
     def redo(self) -> None:
         old_key, new_key = self._keys
         with self._store.session() as session:
-            same = [p for p in list_pins(session, old_key, new_key) if (p.old, p.new) == (self._pin.old, self._pin.new)]
+            same = [
+                p
+                for p in list_pins(session, old_key, new_key)
+                if (p.old, p.new) == (self._pin.old, self._pin.new)
+            ]
             self._previous = same[-1] if same else None
             save_pin(session, old_key, new_key, self._pin)
         self._after()

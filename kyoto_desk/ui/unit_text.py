@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -88,13 +89,15 @@ def _segments(length: int, marks: Sequence[Mark], cuts: Iterable[int]) -> list[t
     for mark in marks:
         points.update((max(0, min(length, mark.start)), max(0, min(length, mark.end))))
     ordered = sorted(points)
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(ordered) if b > a]
 
 
 class UnitText:
     """A unit laid out for painting; knows its height at a width and maps points to text offsets."""
 
-    def __init__(self, unit: Unit, marks: Sequence[Mark], options: RenderOptions, footnote_scale: float = 0.82):
+    def __init__(
+        self, unit: Unit, marks: Sequence[Mark], options: RenderOptions, footnote_scale: float = 0.82
+    ):
         self.unit = unit
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
@@ -147,7 +150,9 @@ class UnitText:
         # Later markers are recorded one position per character, so offsets map back with bisect.
         self._inserted.extend(cursor.position() - len(marker) + i for i in range(1, len(marker)))
 
-    def _insert_footnotes(self, cursor: QTextCursor, indent: float, options: RenderOptions, scale: float) -> None:
+    def _insert_footnotes(
+        self, cursor: QTextCursor, indent: float, options: RenderOptions, scale: float
+    ) -> None:
         for note in self.unit.footnotes:
             block = QTextBlockFormat()
             block.setLeftMargin(indent)

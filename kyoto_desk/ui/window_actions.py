@@ -32,8 +32,15 @@ class WindowActions:
         self._help_menu()
         self._toolbar()
 
-    def _act(self, menu: QMenu, text: str, slot: Callable[[], object], keys: str | QKeySequence.StandardKey = "",
-             checkable: bool = False, checked: bool = False) -> QAction:
+    def _act(  # noqa: PLR0917 - reads like a menu table at the call sites
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        keys: str | QKeySequence.StandardKey = "",
+        checkable: bool = False,
+        checked: bool = False,
+    ) -> QAction:
         action = QAction(text, self.w)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -74,15 +81,22 @@ class WindowActions:
         self._act(menu, "&Reset zoom", lambda: self.zoom(0.0), "Ctrl+0")
         menu.addSeparator()
         opts = self.w.view.options
-        self.agreed_action = self._act(menu, "Shade &agreed language", self.toggle_agreed, "Ctrl+Shift+A", True,
-                                       opts.show_agreed)
+        self.agreed_action = self._act(
+            menu, "Shade &agreed language", self.toggle_agreed, "Ctrl+Shift+A", True, opts.show_agreed
+        )
         self.chips_action = self._act(menu, "Theme &chips", self.toggle_chips, "Ctrl+Shift+T", True, True)
-        self.minor_action = self._act(menu, "&Hide punctuation and case changes", self.toggle_minor, "Ctrl+Shift+P",
-                                      True, not opts.show_minor)
+        self.minor_action = self._act(
+            menu,
+            "&Hide punctuation and case changes",
+            self.toggle_minor,
+            "Ctrl+Shift+P",
+            True,
+            not opts.show_minor,
+        )
         menu.addSeparator()
         filters = menu.addMenu("&Filter")
         for index, (kind, label) in enumerate(FILTERS, start=1):
-            self._act(filters, label, lambda k=kind: self.set_filter_kind(k), f"Alt+{index}")
+            self._act(filters, label, self._filter_setter(kind), f"Alt+{index}")
         menu.addSeparator()
         panels = menu.addMenu("&Panels")
         for dock in self.w.findChildren(QDockWidget):
@@ -91,7 +105,9 @@ class WindowActions:
     def _go_menu(self) -> None:
         menu = self.w.menuBar().addMenu("&Go")
         self.next_action = self._act(menu, "&Next change", lambda: self.w.view.go_to_change(1), "F7")
-        self.previous_action = self._act(menu, "&Previous change", lambda: self.w.view.go_to_change(-1), "Shift+F7")
+        self.previous_action = self._act(
+            menu, "&Previous change", lambda: self.w.view.go_to_change(-1), "Shift+F7"
+        )
         self._act(menu, "&Go to paragraph…", self.go_to_paragraph, "Ctrl+G")
 
     def _help_menu(self) -> None:
@@ -110,7 +126,10 @@ class WindowActions:
         self.filter_box.currentIndexChanged.connect(
             lambda _i: self.set_filter_kind(str(self.filter_box.currentData()))
         )
-        for action, tip in ((self.previous_action, "Previous change (Shift+F7)"), (self.next_action, "Next change (F7)")):
+        for action, tip in (
+            (self.previous_action, "Previous change (Shift+F7)"),
+            (self.next_action, "Next change (F7)"),
+        ):
             action.setToolTip(tip)
             bar.addAction(action)
         bar.addSeparator()
@@ -121,6 +140,9 @@ class WindowActions:
         bar.addActions([self.swap_action, self.link_action, self.unlink_action])
 
     # --- what the actions do -----------------------------------------------------------------
+    def _filter_setter(self, kind: str) -> Callable[[], None]:
+        return lambda: self.set_filter_kind(kind)
+
     def set_filter_kind(self, kind: str) -> None:
         index = self.filter_box.findData(kind)
         if index != self.filter_box.currentIndex():
@@ -130,7 +152,12 @@ class WindowActions:
 
     def _set_options(self, **changes: object) -> None:
         o = self.w.view.options
-        values = {"font": o.font, "colours": o.colours, "show_minor": o.show_minor, "show_agreed": o.show_agreed}
+        values = {
+            "font": o.font,
+            "colours": o.colours,
+            "show_minor": o.show_minor,
+            "show_agreed": o.show_agreed,
+        }
         values.update(changes)
         self.w.view.set_options(RenderOptions(**values))  # type: ignore[arg-type]
 

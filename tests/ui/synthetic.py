@@ -55,7 +55,10 @@ def _split(spec: UnitSpec) -> list[UnitSpec]:
     first = " ".join(words[:half]).rstrip(",;") + ";"
     second = " ".join(words[half:])
     second = second[:1].upper() + second[1:]
-    return [UnitSpec("x", first, spec.kind, "", spec.headings), UnitSpec("x", second, spec.kind, "", spec.headings)]
+    return [
+        UnitSpec("x", first, spec.kind, "", spec.headings),
+        UnitSpec("x", second, spec.kind, "", spec.headings),
+    ]
 
 
 def revised_kyoto(base: Document | None = None) -> Document:

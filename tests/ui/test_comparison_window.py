@@ -1,0 +1,151 @@
+"""The comparison window driven through its real widgets (SYNTHETIC revision of Kyoto, offscreen)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kyoto_desk.core.links import LinkKind
+from kyoto_desk.core.model import Document
+from kyoto_desk.ui.main_window import MainWindow
+from kyoto_desk.ui.rows import RowKind
+from tests.ui.conftest import wait_ready
+
+
+def _moved(window: MainWindow) -> tuple[str, str]:
+    assert window.presentation is not None and window.presentation.alignment is not None
+    link = next(link for link in window.presentation.alignment.links if link.kind is LinkKind.MOVED)
+    return link.old[0], link.new[0]
+
+
+def test_selecting_a_unit_selects_and_shows_its_counterpart(qtbot: QtBot, compared: MainWindow) -> None:
+    old_id, new_id = _moved(compared)  # a moved paragraph sits far from its counterpart
+    view = compared.view
+    view.select(True, old_id)
+    assert view.old_pane.selected == {old_id}
+    assert view.new_pane.counterparts == {new_id}
+    top, height = view.grid.unit_box[False][new_id] if view.grid else (0.0, 0.0)
+    assert view.new_pane.is_visible_y(top, height)
+    assert f"para. {old_id}" in compared.details.browser.toPlainText()
+
+
+def test_clicking_a_unit_selects_it(qtbot: QtBot, compared: MainWindow) -> None:
+    view = compared.view
+    assert view.grid is not None
+    first = next(item for item in view.grid.items[True] if item.unit_id is not None)
+    point = view.old_pane.viewport().rect().topLeft()
+    point.setX(60)
+    point.setY(int(first.y + first.height / 2) - view.old_pane.scroll_y())
+    qtbot.mouseClick(view.old_pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.selection == (True, first.unit_id)
+
+
+def test_f7_moves_to_the_next_change(qtbot: QtBot, compared: MainWindow) -> None:
+    view = compared.view
+    assert view.grid is not None
+    changed = [row for row in view.grid.rows if row.changed]
+    compared.activateWindow()
+    view.old_pane.setFocus()
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_F7)
+    first = changed[0]
+    assert view.selection == (bool(first.old), (first.old or first.new)[0])
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_F7)
+    second = changed[1]
+    assert view.selection == (bool(second.old), (second.old or second.new)[0])
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection == (bool(first.old), (first.old or first.new)[0])
+
+
+def test_filters_hide_the_right_units(compared: MainWindow) -> None:
+    view = compared.view
+    presentation = compared.presentation
+    assert presentation is not None and presentation.alignment is not None and view.grid is not None
+    compared.actions_.set_filter_kind("added")
+    assert set(view.grid.unit_box[False]) == set(presentation.alignment.added)
+    assert not view.grid.unit_box[True]
+    compared.actions_.set_filter_kind("removed")
+    assert set(view.grid.unit_box[True]) == set(presentation.alignment.removed)
+    compared.actions_.set_filter_kind("changed")
+    identical = {
+        u for link in presentation.alignment.links if link.kind is LinkKind.IDENTICAL for u in link.new
+    }
+    assert identical and not identical & set(view.grid.unit_box[False])
+    compared.actions_.set_filter_kind("all")
+    assert len(view.grid.unit_box[False]) == len(presentation.new.document.units)  # type: ignore[union-attr]
+
+
+def test_theme_filter_keeps_only_units_of_the_theme(compared: MainWindow) -> None:
+    view = compared.view
+    presentation = compared.presentation
+    assert presentation is not None and presentation.new is not None and view.grid is not None
+    compared.themes.choose(frozenset({"cybercrime"}))
+    shown = set(view.grid.unit_box[False])
+    tagged = {u for u, themes in presentation.new.themes.items() if "cybercrime" in themes}
+    assert shown and tagged <= shown
+    assert len(shown) < len(presentation.new.document.units)
+
+
+def test_a_manual_link_survives_a_restart_and_undoes(
+    qtbot: QtBot, compared: MainWindow, make_window: Callable[[], MainWindow], pair: tuple[Document, Document]
+) -> None:
+    presentation = compared.presentation
+    assert presentation is not None and presentation.alignment is not None
+    removed, added = presentation.alignment.removed[0], presentation.alignment.added[0]
+    compared.view.select(True, removed)
+    compared.view.toggle_target(False, added)
+    compared.actions_.link_selected()
+    wait_ready(qtbot, compared)
+    assert compared.view.counterparts_of(True, removed) == (added,)
+    compared.close()
+
+    again = make_window()
+    again.compare(*pair)
+    wait_ready(qtbot, again)
+    assert again.view.counterparts_of(True, removed) == (added,)
+    assert again.presentation is not None
+    index = again.presentation.link_of(removed, old=True)
+    assert index is not None and again.presentation.alignment.links[index].pinned  # type: ignore[union-attr]
+
+    compared_undo = again.controller.undo_stack
+    assert compared_undo.count() == 0  # undo history is per workspace; the pin itself is in the store
+    again.view.select(True, removed)
+    again.actions_.unlink_selected()
+    wait_ready(qtbot, again)
+    assert again.view.counterparts_of(True, removed) == ()
+    again.controller.undo_stack.undo()
+    wait_ready(qtbot, again)
+    assert again.view.counterparts_of(True, removed) == (added,)
+
+
+def test_find_counts_matches_and_steps_through_them(qtbot: QtBot, compared: MainWindow) -> None:
+    old, new = compared.controller.pair.old, compared.controller.pair.new  # type: ignore[union-attr]
+    expected = sum(len(re.findall("cybercrime", u.text, re.I)) for doc in (old, new) for u in doc.units)
+    compared.find_bar.open_bar()
+    qtbot.keyClicks(compared.find_bar.edit, "cybercrime")
+    assert compared.find_bar.count.text() == f"{expected} matches"
+    qtbot.keyClick(compared.find_bar.edit, Qt.Key.Key_Return)
+    assert compared.find_bar.count.text() == f"1 of {expected}"
+    first = compared.find_bar.matches[0]
+    assert compared.view.selection == (first.old, first.unit_id)
+
+
+def test_go_to_paragraph_selects_it(compared: MainWindow) -> None:
+    assert compared.view.go_to_unit("12")
+    assert compared.view.selection == (False, "12")
+    assert not compared.view.go_to_unit("999")
+
+
+def test_status_bar_summarises_both_texts(compared: MainWindow) -> None:
+    text = compared.summary.text()
+    assert "continued" in text and "reworded" in text and "new" in text and "not carried over" in text
+
+
+def test_rows_keep_moved_units_on_their_own_rows(compared: MainWindow) -> None:
+    old_id, new_id = _moved(compared)
+    assert compared.view.grid is not None
+    rows = [r for r in compared.view.grid.rows if old_id in r.old or new_id in r.new]
+    assert [r.kind for r in rows] == [RowKind.MOVED, RowKind.MOVED]
+    assert all(not (r.old and r.new) for r in rows)

@@ -1,0 +1,60 @@
+"""The window before any comparison: Kyoto as a readable document, and the first-run explanation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from kyoto_desk.store.documents import add_document
+from kyoto_desk.ui.main_window import MainWindow
+from kyoto_desk.ui.unit_text import HeadingText, UnitText
+
+
+def test_first_run_shows_kyoto_and_explains_how_to_get_doha(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.start()
+    assert window.banner.isVisible()
+    assert "A/RES/70/174" in window.banner.download_button.text()
+    assert window.library.names() == ["kyoto"]
+    assert window.presentation is not None and window.presentation.new is None
+    assert len(window.presentation.old.document.units) == 101
+    assert not window.view.new_pane.isVisible()
+
+
+def test_kyoto_reads_as_a_structured_document(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.start()
+    grid = window.view.grid
+    assert grid is not None
+    units = [i.text for i in grid.items[True] if isinstance(i.text, UnitText)]
+    headings = [i.text.text for i in grid.items[True] if isinstance(i.text, HeadingText)]
+    assert [u.unit.id for u in units][:5] == ["pp1", "pp2", "pp3", "pp4", "1"]
+    assert "Declare the following:" in headings
+    assert "Advancing crime prevention" in headings
+    with_note = next(u for u in units if u.unit.footnotes)
+    rendered = with_note.document.toPlainText()
+    assert with_note.unit.footnotes[0].text in rendered  # footnotes are shown under their paragraph
+    assert "Kyoto: 101 units" in window.summary.text()
+
+
+def test_banner_goes_once_a_second_text_is_in_the_library(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.start()
+    with window.store().session() as session:
+        add_document(
+            session, text="SYNTHETIC TEST TEXT\n\n1. A paragraph.", symbol="SYNTHETIC/1", title="Synthetic"
+        )
+    window.refresh_library()
+    assert not window.banner.isVisible()
+    assert len(window.library.names()) == 2
+
+
+def test_last_documents_are_reopened(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    first = make_window()
+    first.start()
+    assert first.settings.last_documents() == ("kyoto", "")
+    first.close()
+    second = make_window()
+    second.start()
+    assert second.current_names == ("kyoto", None)
