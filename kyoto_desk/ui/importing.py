@@ -1,6 +1,7 @@
 """Import a file or download a UN document in the background, then add it to the library.
 
-The work runs off the GUI thread (read, parse, store); the window only hears "added" or the error.
+The work (sources.library: read, parse, store) runs off the GUI thread; the window only hears
+"added" or the error.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from kyoto_desk.sources.importer import ImportedText, parse_imported, read_bytes, read_file
-from kyoto_desk.store.db import Store
-from kyoto_desk.store.documents import add_document
 from kyoto_desk.ui.tasks import TaskHandle
 
 if TYPE_CHECKING:
@@ -23,28 +21,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _store_imported(imported: ImportedText, store: Store, source: str, fallback_title: str) -> str:
-    parse_imported(imported)  # refuse what cannot be compared before it enters the library
-    with store.session() as session:
-        record, _created = add_document(
-            session,
-            text=imported.text,
-            symbol=imported.symbol,
-            title=imported.title or fallback_title,
-            year=imported.year,
-            source=source,
-            original_name=imported.original_name or None,
-            original_sha256=imported.original_sha256 or None,
-        )
-        return record.key
-
-
 def import_into_library(
-    path: Path, store: Store, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
+    path: Path, data_dir: Path, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
 ) -> str:
-    """Read, check (it must parse as a UN text) and store a file; returns its library key."""
-    imported = read_file(path, progress=progress, is_cancelled=is_cancelled)
-    return _store_imported(imported, store, str(path), path.stem)
+    """Read, parse and add a file to the library (nothing is stored if it fails); returns its key."""
+    from kyoto_desk.sources.library import add_file
+
+    return add_file(data_dir, path, progress=progress, is_cancelled=is_cancelled).entry.key
 
 
 def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
@@ -78,21 +61,19 @@ def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
 
 def start_import(window: MainWindow, path: Path) -> TaskHandle:
     """Import `path` in the background."""
-    store = window.store()
-    task = window.runner.start("import", lambda p, c: import_into_library(path, store, p, c))
+    data = window.data_dir
+    task = window.runner.start("import", lambda p, c: import_into_library(path, data, p, c))
     _follow(window, task, f"Importing {path.name}…")
     return task
 
 
 def download_into_library(
-    symbol: str, store: Store, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
+    symbol: str, data_dir: Path, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
 ) -> str:
-    """Fetch the official PDF of a UN symbol into the library; returns its library key."""
-    from kyoto_desk.sources.undocs import fetch_symbol
+    """Fetch the official PDF of a UN symbol into the library; returns its key."""
+    from kyoto_desk.sources.library import fetch_and_add
 
-    downloaded = fetch_symbol(symbol, progress=progress, is_cancelled=is_cancelled)
-    imported = read_bytes(downloaded.data, name=f"{downloaded.symbol.replace('/', '_')}.pdf")
-    return _store_imported(imported, store, downloaded.url, downloaded.symbol)
+    return fetch_and_add(data_dir, symbol, progress=progress, is_cancelled=is_cancelled).entry.key
 
 
 def ask_and_download(window: MainWindow, symbol: str) -> TaskHandle | None:
@@ -102,8 +83,8 @@ def ask_and_download(window: MainWindow, symbol: str) -> TaskHandle | None:
     )
     if not ok or not text.strip():
         return None
-    store = window.store()
+    data = window.data_dir
     wanted = text.strip()
-    task = window.runner.start("download", lambda p, c: download_into_library(wanted, store, p, c))
+    task = window.runner.start("download", lambda p, c: download_into_library(wanted, data, p, c))
     _follow(window, task, f"Downloading {wanted} from the UN…")
     return task

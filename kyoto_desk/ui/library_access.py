@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyoto_desk.core.model import Document
-from kyoto_desk.store.db import Store
-from kyoto_desk.store.documents import list_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,45 +17,30 @@ class Entry:
     bundled: bool = False
 
 
-def list_entries(store: Store | None) -> list[Entry]:
+def list_entries(data_dir: Path) -> list[Entry]:
     """Bundled texts first, then the library's documents by symbol."""
     from kyoto_desk.sources.bundled import bundled_texts
+    from kyoto_desk.sources.library import list_entries as library_entries
 
     entries = [
         Entry(alias, f"{record.info.title.split(':')[0]} ({record.info.year})", bundled=True)
         for alias, record in bundled_texts().items()
     ]
-    if store is not None:
-        with store.session() as session:
-            for record in list_documents(session):
-                label = f"{record.symbol or 'no symbol'} — {record.title or 'untitled'}"
-                entries.append(Entry(record.key, label))
+    for entry in library_entries(data_dir):
+        label = f"{entry.symbol or 'no symbol'} — {entry.title or 'untitled'}"
+        entries.append(Entry(entry.key, label))
     return entries
 
 
-def load_entry(name: str, data_dir: Path, store: Store | None) -> Document:
-    """The document an entry names; a library key is parsed from the stored text."""
-    from kyoto_desk.errors import UnknownDocumentError
+def load_entry(name: str, data_dir: Path) -> Document:
+    """The declaration of the document an entry names (the whole text if it annexes none)."""
     from kyoto_desk.sources.resolve import load_document
 
-    try:
-        return load_document(name, data_dir).declaration()
-    except UnknownDocumentError:
-        if store is None:
-            raise
-    from kyoto_desk.core.parser import parse_text
-    from kyoto_desk.store.documents import find_document
-
-    with store.session() as session:
-        record = find_document(session, name)
-        if record is None:
-            raise UnknownDocumentError(f"No document is called {name!r}.", "Choose one from the library.")
-        text, info = record.text, record.info()
-    return parse_text(text, info).declaration()
+    return load_document(name, data_dir).declaration()
 
 
 def short_name(document: Document) -> str:
-    """How panes and summaries name a document: its alias, else first words of its title or symbol."""
+    """How panes and summaries name a document: its alias, else its symbol, else its title's first words."""
     if document.info.alias:
         return document.info.alias.capitalize()
     if document.symbols:

@@ -146,10 +146,10 @@ class MainWindow(QMainWindow):
 
     def entries(self) -> list[Entry]:
         try:
-            return list_entries(self.store())
+            return list_entries(self.data_dir)
         except KyotoDeskError as exc:
             self.show_error(exc)
-            return list_entries(None)
+            return []
 
     def refresh_library(self) -> None:
         entries = self.entries()
@@ -159,8 +159,8 @@ class MainWindow(QMainWindow):
     def open_names(self, old: str, new: str | None) -> bool:
         """Open library entries by name: a pair to compare, or one document to read."""
         try:
-            first = load_entry(old, self.data_dir, self.store())
-            second = load_entry(new, self.data_dir, self.store()) if new else None
+            first = load_entry(old, self.data_dir)
+            second = load_entry(new, self.data_dir) if new else None
         except KyotoDeskError as exc:
             self.show_error(exc)
             return False

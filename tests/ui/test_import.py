@@ -1,0 +1,63 @@
+"""Dropping a file on the window imports it into the library in the background (SYNTHETIC text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from kyoto_desk.ui.main_window import MainWindow
+
+SYNTHETIC = """SYNTHETIC TEST TEXT
+
+Synthetic Declaration on Testing
+
+We, the participants,
+
+1. Welcome the synthetic testing of desktop software;
+
+2. Encourage careful review of every paragraph before adoption;
+
+3. Decide to remain seized of the matter.
+"""
+
+
+def _drop(window: MainWindow, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropping_a_file_adds_it_to_the_library(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path
+) -> None:
+    window = make_window()
+    window.start()
+    assert window.banner.isVisible()
+    source = tmp_path / "synthetic-declaration.txt"
+    source.write_text(SYNTHETIC, encoding="utf-8")
+    _drop(window, source)
+    qtbot.waitUntil(lambda: len(window.library.names()) == 2, timeout=20000)
+    assert not window.banner.isVisible()
+
+
+def test_a_file_that_is_not_a_un_text_is_refused_with_a_message(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path
+) -> None:
+    window = make_window()
+    window.start()
+    source = tmp_path / "picture.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    _drop(window, source)
+    qtbot.waitUntil(lambda: "image" in window.statusBar().currentMessage(), timeout=20000)
+    assert window.library.names() == ["kyoto"]
