@@ -11,8 +11,8 @@ from kyoto_desk.core.model import Document
 from kyoto_desk.export.redline_segments import Side
 
 
-def _keys(document: Document) -> set[str]:
-    # A document is keyed by its text and a symbol; accept each of its symbols and none at all.
+def document_keys(document: Document) -> set[str]:
+    """The keys annotations may name `document` by: its text with each of its symbols, or with none."""
     symbols = [*document.symbols, ""]
     return {document_key(document.text, symbol) for symbol in symbols}
 
@@ -40,7 +40,7 @@ class AnnotationIndex:
         self._old, self._new = old, new
         self._by_unit: dict[tuple[Side, str], list[Annotation]] = defaultdict(list)
         self.unplaced: list[Annotation] = []
-        old_keys, new_keys = _keys(old), _keys(new)
+        old_keys, new_keys = document_keys(old), document_keys(new)
         for annotation in annotations:
             side = self._side(annotation, old_keys, new_keys)
             if side is None:

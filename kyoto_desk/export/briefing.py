@@ -24,7 +24,7 @@ from kyoto_desk.export.annotation_index import AnnotationIndex, PlacedAnnotation
 from kyoto_desk.export.atomic import write_atomically
 from kyoto_desk.export.briefing_options import BriefingOptions, Section
 from kyoto_desk.export.docx_fields import set_header_footer
-from kyoto_desk.export.docx_layout import define_styles, set_margins, start_section, text_width
+from kyoto_desk.export.docx_layout import Styler, define_styles, set_margins, start_section, text_width
 from kyoto_desk.export.progress import ExportSteps, IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.export.redline_segments import Side
 from kyoto_desk.export.section_cover import short_name, write_cover
@@ -92,26 +92,28 @@ class _BriefingWriter:
     def write(self, steps: ExportSteps) -> tuple[DocxDocument, BriefingResult]:
         options = self.options
         document = _new_document(options, self.c)
+        styler = Styler(document)
         steps.advance()
         if options.includes(Section.COVER):
             write_cover(document, self.c.old, self.c.new, options)
         steps.advance()
         width = text_width(document.sections[0])
         if options.includes(Section.SUMMARY):
-            write_summary(document, self.c, width, self.labels)
+            write_summary(styler, self.c, width, self.labels)
         steps.advance()
-        comments = self._synoptic(document, steps) if options.includes(Section.SYNOPTIC) else 0
+        comments = self._synoptic(styler, steps) if options.includes(Section.SYNOPTIC) else 0
         if options.includes(Section.POSITIONS):
-            write_positions(document, self.placed, self.documents, width, steps)
+            write_positions(styler, self.placed, self.documents, width, steps)
         steps.advance()
         if options.includes(Section.AMENDMENTS):
-            write_amendments(document, self.placed, self.documents)
+            write_amendments(styler, self.placed, self.documents)
         steps.advance()
         result = BriefingResult(len(self.groups), comments, len(self.placed))
         return document, result
 
-    def _synoptic(self, document: DocxDocument, steps: ExportSteps) -> int:
+    def _synoptic(self, styler: Styler, steps: ExportSteps) -> int:
         options = self.options
+        document = styler.document
         if options.landscape:
             section = start_section(document, landscape=True)
         else:
@@ -119,10 +121,8 @@ class _BriefingWriter:
                 _page_break(document)
             section = document.sections[-1]
         document.add_heading("Synoptic table", level=1)
-        write_legend(document, options.shade_agreed)
-        writer = SynopticWriter(
-            document, self.index, options.includes(Section.COMMENTS), options.shade_agreed
-        )
+        write_legend(styler, options.shade_agreed)
+        writer = SynopticWriter(styler, self.index, options.includes(Section.COMMENTS), options.shade_agreed)
         headers = (f"Older text: {self.labels[0]}", f"Newer text: {self.labels[1]}", "Change and themes")
         writer.write(headers, self.groups, text_width(section), steps)
         if options.landscape:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
@@ -18,6 +19,8 @@ from docx.section import Section
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 BODY_FONT = "Times New Roman"  # the face of UN documents; LibreOffice substitutes Liberation Serif
 
@@ -127,8 +130,34 @@ def repeat_as_header(row: _Row) -> None:
     properties.append(flag)
 
 
-def add_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[Length]) -> Table:
+class Styler:
+    """Applies the briefing's styles by id.
+
+    python-docx resolves a style name by scanning every style of the document on each assignment,
+    which made style lookups most of the export time; the ids are read once here instead.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self._ids = {style.name: style.style_id for style in document.styles}
+
+    def paragraph(self, paragraph: Paragraph, name: str) -> Paragraph:
+        paragraph._p.style = self._ids[name]
+        return paragraph
+
+    def add_paragraph(self, container: BlockItemContainer | DocxDocument, text: str, name: str) -> Paragraph:
+        return self.paragraph(container.add_paragraph(text), name)
+
+    def run(self, paragraph: Paragraph, text: str, name: str | None = None) -> Run:
+        run = paragraph.add_run(text)
+        if name is not None:
+            run._r.style = self._ids[name]
+        return run
+
+
+def add_table(styler: Styler, headers: Sequence[str], widths: Sequence[Length]) -> Table:
     """A grid table with a shaded, repeated header row and fixed column widths."""
+    document = styler.document
     table: Table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles[TABLE_STYLE]
     table.autofit = False
@@ -136,22 +165,18 @@ def add_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[L
     repeat_as_header(header)
     for cell, text, width in zip(header.cells, headers, widths, strict=True):
         cell.width = width
-        paragraph = cell.paragraphs[0]
-        paragraph.style = document.styles[CELL_HEADER_STYLE]
-        paragraph.add_run(text)
+        styler.run(styler.paragraph(cell.paragraphs[0], CELL_HEADER_STYLE), text)
         shade_cell(cell, HEADER_FILL)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     return table
 
 
-def add_row(table: Table, widths: Sequence[Length]) -> list[_Cell]:
-    """A new body row with the table's column widths on every cell (Word reads the cell widths)."""
+def add_row(table: Table) -> list[_Cell]:
+    """A new body row; python-docx gives its cells the widths of the table's grid columns."""
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
-    cells = row.cells
-    for cell, width in zip(cells, widths, strict=True):
-        cell.width = width
-    return list(cells)
+    # Built from the row's own cells: `row.cells` walks the whole grid to account for merges.
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 
 def text_width(section: Section) -> Length:

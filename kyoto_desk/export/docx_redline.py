@@ -8,49 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docx.document import Document as DocxDocument
-from docx.styles.style import CharacterStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from kyoto_desk.core.worddiff import DiffOp
-from kyoto_desk.export.docx_layout import AGREED_FILL, DELETION_STYLE, INSERTION_STYLE, NUMBER_STYLE, shade
+from kyoto_desk.export.docx_layout import (
+    AGREED_FILL,
+    DELETION_STYLE,
+    INSERTION_STYLE,
+    NUMBER_STYLE,
+    Styler,
+    shade,
+)
 from kyoto_desk.export.redline_segments import Segment
 
-
-class RedlineStyles:
-    """The character styles looked up once per document (a style lookup walks the styles part)."""
-
-    def __init__(self, document: DocxDocument) -> None:
-        self.insertion = _character(document, INSERTION_STYLE)
-        self.deletion = _character(document, DELETION_STYLE)
-        self.number = _character(document, NUMBER_STYLE)
+_STYLE_OF = {DiffOp.INSERT: INSERTION_STYLE, DiffOp.DELETE: DELETION_STYLE, DiffOp.EQUAL: None}
 
 
-def _character(document: DocxDocument, name: str) -> CharacterStyle:
-    style = document.styles[name]
-    assert isinstance(style, CharacterStyle)
-    return style
-
-
-def write_number(paragraph: Paragraph, label: str, styles: RedlineStyles) -> None:
+def write_number(paragraph: Paragraph, label: str, styler: Styler) -> None:
     """The paragraph number as printed ("5.", "(a)"), in its own style, before the text."""
     if label:
-        paragraph.add_run(f"{label} ", styles.number)
+        styler.run(paragraph, f"{label} ", NUMBER_STYLE)
 
 
 def write_segments(
-    paragraph: Paragraph, segments: Sequence[Segment], styles: RedlineStyles, shade_agreed: bool
+    paragraph: Paragraph, segments: Sequence[Segment], styler: Styler, shade_agreed: bool
 ) -> list[Run]:
     """One run per segment, in order; returns the runs so that comments can be anchored on them."""
     runs: list[Run] = []
     for segment in segments:
-        style = None
-        if segment.op is DiffOp.INSERT:
-            style = styles.insertion
-        elif segment.op is DiffOp.DELETE:
-            style = styles.deletion
-        run = paragraph.add_run(segment.text, style)
+        run = styler.run(paragraph, segment.text, _STYLE_OF[segment.op])
         if shade_agreed and segment.agreed:
             shade(run._r.get_or_add_rPr(), AGREED_FILL)
         runs.append(run)

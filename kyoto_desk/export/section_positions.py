@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
 from docx.shared import Length
 
 from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.core.worddiff import DiffOp
 from kyoto_desk.export.annotation_index import PlacedAnnotation
-from kyoto_desk.export.docx_layout import CELL_NOTE_STYLE, CELL_STYLE, add_row, add_table
-from kyoto_desk.export.docx_redline import RedlineStyles, write_number, write_segments
+from kyoto_desk.export.docx_layout import CELL_NOTE_STYLE, CELL_STYLE, Styler, add_row, add_table
+from kyoto_desk.export.docx_redline import write_number, write_segments
 from kyoto_desk.export.progress import ExportSteps
 from kyoto_desk.export.redline_segments import Segment, Side
 from kyoto_desk.export.synoptic_rows import display_label
@@ -29,27 +28,27 @@ def paragraph_name(side: Side | None, unit_id: str, documents: dict[Side, Docume
 
 
 def write_positions(
-    document: DocxDocument,
+    styler: Styler,
     placed: list[PlacedAnnotation],
     documents: dict[Side, Document],
     width: Length,
     steps: ExportSteps,
 ) -> None:
     """One row per annotation, in reading order, the quoted words under the paragraph number."""
+    document = styler.document
     document.add_heading("Positions", level=1)
     if not placed:
         document.add_paragraph("No annotations fall within the scope of this briefing.")
         return
     widths = [Length(int(width * share)) for share in _SHARES]
-    table = add_table(document, POSITION_HEADERS, widths)
+    table = add_table(styler, POSITION_HEADERS, widths)
     for index, item in enumerate(placed):
         a = item.annotation
-        cells = add_row(table, widths)
+        cells = add_row(table)
         values = (paragraph_name(item.side, a.unit_id, documents), a.stance, a.note, a.amendment, a.author)
         for cell, value in zip(cells, values, strict=True):
-            cell.paragraphs[0].style = CELL_STYLE
-            cell.paragraphs[0].add_run(value)
-        cells[0].add_paragraph(f"“{a.quote.exact}”", CELL_NOTE_STYLE)
+            styler.run(styler.paragraph(cell.paragraphs[0], CELL_STYLE), value)
+        styler.add_paragraph(cells[0], f"“{a.quote.exact}”", CELL_NOTE_STYLE)
         if index % 50 == 49:
             steps.check()
 
@@ -77,25 +76,23 @@ def amendment_segments(text: str, annotation: Annotation) -> list[Segment]:
     return [p for p in pieces if p.text]
 
 
-def write_amendments(
-    document: DocxDocument, placed: list[PlacedAnnotation], documents: dict[Side, Document]
-) -> None:
+def write_amendments(styler: Styler, placed: list[PlacedAnnotation], documents: dict[Side, Document]) -> None:
     """Each proposed amendment as a redline of the paragraph it amends."""
     proposals = [p for p in placed if p.annotation.amendment.strip()]
     proposals = [p for p in proposals if p.side is not None] + [p for p in proposals if p.side is None]
+    document = styler.document
     document.add_heading("Proposed amendments", level=1)
     if not proposals:
         document.add_paragraph("No amendments are proposed within the scope of this briefing.")
         return
-    styles = RedlineStyles(document)
     for item in proposals:
         a = item.annotation
         unit = documents[item.side].unit(a.unit_id) if item.side is not None else None
         who = f" — {a.author}" if a.author else ""
         document.add_heading(f"Paragraph {paragraph_name(item.side, a.unit_id, documents)}{who}", level=2)
         paragraph = document.add_paragraph()
-        write_number(paragraph, display_label(unit) if unit else "", styles)
+        write_number(paragraph, display_label(unit) if unit else "", styler)
         text = unit.text if unit else ""
-        write_segments(paragraph, amendment_segments(text, a), styles, shade_agreed=False)
+        write_segments(paragraph, amendment_segments(text, a), styler, shade_agreed=False)
         if a.note:
-            document.add_paragraph(a.note, CELL_NOTE_STYLE)
+            styler.add_paragraph(document, a.note, CELL_NOTE_STYLE)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from docx.document import Document as DocxDocument
 from docx.shared import Length
 
 from kyoto_desk.core.compare import Comparison
 from kyoto_desk.core.themes import ThemeSummary
 from kyoto_desk.export.chart import ThemeBar, theme_chart_png
-from kyoto_desk.export.docx_layout import CAPTION_STYLE, CELL_STYLE, add_row, add_table
+from kyoto_desk.export.docx_layout import CAPTION_STYLE, CELL_STYLE, Styler, add_row, add_table
 
 COUNT_HEADERS = ("Paragraphs", "Number")
 THEME_HEADERS = (
@@ -58,22 +57,20 @@ def present_themes(comparison: Comparison) -> list[ThemeSummary]:
 
 
 def _write_table(
-    document: DocxDocument, rows: Sequence[Sequence[str]], headers: Sequence[str], widths: Sequence[Length]
+    styler: Styler, rows: Sequence[Sequence[str]], headers: Sequence[str], widths: Sequence[Length]
 ) -> None:
-    table = add_table(document, headers, widths)
+    table = add_table(styler, headers, widths)
     for values in rows:
-        for cell, value in zip(add_row(table, widths), values, strict=True):
-            cell.paragraphs[0].style = CELL_STYLE
-            cell.paragraphs[0].add_run(value)
+        for cell, value in zip(add_row(table), values, strict=True):
+            styler.run(styler.paragraph(cell.paragraphs[0], CELL_STYLE), value)
 
 
-def write_summary(
-    document: DocxDocument, comparison: Comparison, width: Length, labels: tuple[str, str]
-) -> None:
+def write_summary(styler: Styler, comparison: Comparison, width: Length, labels: tuple[str, str]) -> None:
+    document = styler.document
     document.add_heading("Executive summary", level=1)
     document.add_paragraph(overview(comparison))
     counts = [(name, str(number)) for name, number in count_rows(comparison)]
-    _write_table(document, counts, COUNT_HEADERS, [Length(int(width * 0.5)), Length(int(width * 0.2))])
+    _write_table(styler, counts, COUNT_HEADERS, [Length(int(width * 0.5)), Length(int(width * 0.2))])
     themes = present_themes(comparison)
     document.add_heading("Themes", level=2)
     if not themes:
@@ -92,7 +89,7 @@ def write_summary(
         )
         for t in themes
     ]
-    _write_table(document, rows, THEME_HEADERS, [Length(int(width * s)) for s in _THEME_SHARES])
+    _write_table(styler, rows, THEME_HEADERS, [Length(int(width * s)) for s in _THEME_SHARES])
     bars = [ThemeBar(t.label, t.old.units, t.new.units) for t in themes]
     document.add_picture(io.BytesIO(theme_chart_png(bars, *labels)), width=Length(int(width * 0.95)))
     document.add_paragraph(

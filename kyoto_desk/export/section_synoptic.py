@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docx.document import Document as DocxDocument
 from docx.shared import Length
 from docx.table import Table, _Cell
 
 from kyoto_desk.core.worddiff import DiffOp
 from kyoto_desk.export.annotation_index import AnnotationIndex
 from kyoto_desk.export.docx_comments import anchor_comment
-from kyoto_desk.export.docx_layout import CAPTION_STYLE, CELL_NOTE_STYLE, CELL_STYLE, add_row, add_table
-from kyoto_desk.export.docx_redline import RedlineStyles, write_number, write_segments
+from kyoto_desk.export.docx_layout import (
+    CAPTION_STYLE,
+    CELL_NOTE_STYLE,
+    CELL_STYLE,
+    Styler,
+    add_row,
+    add_table,
+)
+from kyoto_desk.export.docx_redline import write_number, write_segments
 from kyoto_desk.export.progress import ExportSteps
 from kyoto_desk.export.redline_segments import Segment
 from kyoto_desk.export.synoptic_rows import SynopticGroup, UnitCell
@@ -24,26 +30,22 @@ class SynopticWriter:
     """Writes groups as table rows and, when asked, the annotations as comments on their words."""
 
     def __init__(
-        self,
-        document: DocxDocument,
-        index: AnnotationIndex,
-        with_comments: bool,
-        shade_agreed: bool,
+        self, styler: Styler, index: AnnotationIndex, with_comments: bool, shade_agreed: bool
     ) -> None:
-        self.document = document
+        self.styler = styler
+        self.document = styler.document
         self.index = index
         self.with_comments = with_comments
         self.shade_agreed = shade_agreed
-        self.styles = RedlineStyles(document)
         self.comments = 0
 
     def write(
         self, headers: Sequence[str], groups: Sequence[SynopticGroup], width: Length, steps: ExportSteps
     ) -> Table:
         widths = [Length(int(width * share)) for share in _SHARES]
-        table = add_table(self.document, headers, widths)
+        table = add_table(self.styler, headers, widths)
         for group in groups:
-            rows = [add_row(table, widths) for _ in range(group.height)]
+            rows = [add_row(table) for _ in range(group.height)]
             self._column(rows, 0, group.old)
             self._column(rows, 1, group.new)
             self._change(_span(rows, 2, 0), group)
@@ -54,10 +56,9 @@ class SynopticWriter:
         for index, unit in enumerate(units):
             # The side with fewer units lets its last cell run down the remaining rows.
             target = _span(rows, column, index) if index == len(units) - 1 else rows[index][column]
-            paragraph = target.paragraphs[0]
-            paragraph.style = CELL_STYLE
-            write_number(paragraph, unit.label, self.styles)
-            runs = write_segments(paragraph, unit.segments, self.styles, self.shade_agreed)
+            paragraph = self.styler.paragraph(target.paragraphs[0], CELL_STYLE)
+            write_number(paragraph, unit.label, self.styler)
+            runs = write_segments(paragraph, unit.segments, self.styler, self.shade_agreed)
             if self.with_comments and unit.unit_id:
                 for annotation in self.index.on(unit.side, unit.unit_id):
                     self.comments += anchor_comment(self.document, runs, unit.segments, annotation)
@@ -65,14 +66,13 @@ class SynopticWriter:
             _span(rows, column, 0)
 
     def _change(self, cell: _Cell, group: SynopticGroup) -> None:
-        head = cell.paragraphs[0]
-        head.style = CELL_STYLE
+        head = self.styler.paragraph(cell.paragraphs[0], CELL_STYLE)
         head.add_run(group.change).bold = True
         percent = int(group.similarity * 100) if group.similarity is not None else 100
         if percent < 100:  # floored: a reworded paragraph never reads "100% similar"
             head.add_run(f" · {percent}% similar")
         if group.themes:
-            cell.add_paragraph("Themes: " + ", ".join(group.themes), CELL_NOTE_STYLE)
+            self.styler.add_paragraph(cell, "Themes: " + ", ".join(group.themes), CELL_NOTE_STYLE)
 
 
 def _span(rows: list[list[_Cell]], column: int, first: int) -> _Cell:
@@ -84,10 +84,9 @@ def _span(rows: list[list[_Cell]], column: int, first: int) -> _Cell:
     return merged
 
 
-def write_legend(document: DocxDocument, shade_agreed: bool) -> None:
+def write_legend(styler: Styler, shade_agreed: bool) -> None:
     """A caption showing the redline conventions with the styles themselves."""
-    styles = RedlineStyles(document)
-    paragraph = document.add_paragraph(style=CAPTION_STYLE)
+    paragraph = styler.add_paragraph(styler.document, "", CAPTION_STYLE)
     paragraph.add_run("The newer text is shown in UN redline: ")
     samples = [Segment(DiffOp.INSERT, "inserted words", None), Segment(DiffOp.EQUAL, ", ", None)]
     samples.append(Segment(DiffOp.DELETE, "deleted words", None))
@@ -96,7 +95,7 @@ def write_legend(document: DocxDocument, shade_agreed: bool) -> None:
             Segment(DiffOp.EQUAL, ", ", None),
             Segment(DiffOp.EQUAL, "agreed language", None, agreed=True),
         ]
-    write_segments(paragraph, samples, styles, shade_agreed)
+    write_segments(paragraph, samples, styler, shade_agreed)
     paragraph.add_run(
         ". Rows follow the order of the newer text; dropped paragraphs stand after their predecessor."
     )
