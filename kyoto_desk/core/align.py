@@ -22,7 +22,7 @@ from kyoto_desk.errors import InputError
 
 log = logging.getLogger(__name__)
 
-LINK_THRESHOLD = 0.25  # lowest score for a one-to-one link
+LINK_THRESHOLD = 0.3  # lowest score for a one-to-one link
 PIECE_FLOOR = 0.12  # lowest score for a piece joining a split or merge (a short piece scores low)
 PIECE_CONTAINMENT = 0.6  # share of a leftover unit's terms that must lie in the unit it is a piece of
 PIECE_GAIN = 0.02  # how much a piece must raise the group's score to be attached

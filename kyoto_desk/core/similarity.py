@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, pairwise
 
-from kyoto_desk.core.unformula import STOP_WORDS, WORD_RE, canonical, fold_phrases
+from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
+from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, STOP_WORDS
 
 # Weights of the signals; set on the generated revisions and the gold paraphrases (bench/eval_alignment.py).
-TERM_WEIGHT = 0.5
-GRAM_WEIGHT = 0.35
-PHRASE_WEIGHT = 0.15
+TERM_WEIGHT = 0.8
+GRAM_WEIGHT = 0.1
+PHRASE_WEIGHT = 0.1
 POSITION_BONUS = 0.06
 # Smoothing of the idf: small texts (a two-unit comparison) should not turn every shared word into a
 # penalty, large ones still weigh rare words up.
@@ -69,10 +70,11 @@ def _text_features(
 ) -> tuple[Counter[str], frozenset[str], frozenset[tuple[str, str]], tuple[str, ...]]:
     # Cached by text: revisions share most paragraphs, and the app compares the same texts repeatedly.
     lowered = text.lower()
-    words = WORD_RE.findall(fold_phrases(lowered))
-    terms = [t for t in map(canonical, words) if t is not None]
+    surface = WORD_RE.findall(lowered)
+    words = fold_phrases(surface)
+    terms = [t for word in words for t in word_terms(word)]
     grams = frozenset(chain.from_iterable(_word_grams(w) for w in set(words) if _is_content_word(w)))
-    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(WORD_RE.findall(lowered))
+    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface)
 
 
 def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
@@ -112,7 +114,10 @@ class Scorer:
         for p in corpus:
             df.update(p.terms.keys())
             size += 1
-        self._idf = {t: 1.0 + math.log((size + IDF_PRIOR) / (n + IDF_PRIOR)) for t, n in df.items()}
+        self._idf = {
+            t: LIGHT_TERMS.get(t, 1.0) * (1.0 + math.log((size + IDF_PRIOR) / (n + IDF_PRIOR)))
+            for t, n in df.items()
+        }
         self._default_idf = 1.0 + math.log((size + IDF_PRIOR) / (1 + IDF_PRIOR))
         # Vectors by profile identity; the profile is kept alongside so its id cannot be reused.
         self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}

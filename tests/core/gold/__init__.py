@@ -1,0 +1,1 @@
+"""Gold data for the alignment tests (SYNTHETIC TEST TEXT) and how it is scored."""
