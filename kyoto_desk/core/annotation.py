@@ -97,8 +97,9 @@ class Annotation:
     orphaned: bool = False
 
     def edited(self, **changes: object) -> Annotation:
-        """A copy with `changes` applied and `modified` set to now."""
-        return replace(self, **changes, modified=utc_now())  # type: ignore[arg-type]
+        """A copy with `changes` applied and `modified` set to now (unless `changes` sets it)."""
+        changes.setdefault("modified", utc_now())
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Annotation) -> bool:
         """True when both say the same thing (timestamps aside): used to tell a real conflict."""

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from kyoto_desk.core.annotation import TextPosition, new_annotation
-from kyoto_desk.export.annotations_csv import COLUMNS, REQUIRED_COLUMNS, defuse, dumps, restore, write_annotations_csv
+from kyoto_desk.export.annotations_csv import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    defuse,
+    dumps,
+    restore,
+    write_annotations_csv,
+)
 
 UNIT = "SYNTHETIC TEST TEXT: we commit to strengthening the rule of law."
 

@@ -20,7 +20,9 @@ WHEN = datetime(2021, 3, 7, 10, 0, 0, 123456, tzinfo=UTC)
 
 
 def _annotation(**fields: object) -> Annotation:
-    return new_annotation("abc:A/SYN/1", "5", UNIT, TextPosition(34, 47), **fields).edited(created=WHEN, modified=WHEN)
+    return new_annotation("abc:A/SYN/1", "5", UNIT, TextPosition(34, 47), **fields).edited(
+        created=WHEN, modified=WHEN
+    )
 
 
 def test_target_is_paragraph_fragment_refined_by_quote_and_position() -> None:
@@ -42,7 +44,9 @@ def test_target_is_paragraph_fragment_refined_by_quote_and_position() -> None:
 
 
 def test_bodies_and_motivation() -> None:
-    full = annotation_json(_annotation(note="n", stance="amend", themes=("a", "b"), amendment="x", author="ana"))
+    full = annotation_json(
+        _annotation(note="n", stance="amend", themes=("a", "b"), amendment="x", author="ana")
+    )
     assert [(b["purpose"], b["value"]) for b in full["body"]] == [
         ("commenting", "n"),
         ("classifying", "amend"),
