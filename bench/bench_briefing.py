@@ -57,7 +57,9 @@ def main() -> int:
     options = BriefingOptions(title="Benchmark briefing", confidentiality="Restricted")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        export = timed(lambda: export_briefing(comparison, out / "b.docx", options=options, annotations=annotations))
+        export = timed(
+            lambda: export_briefing(comparison, out / "b.docx", options=options, annotations=annotations)
+        )
         full = timed(
             lambda: export_briefing(
                 compare_documents(old, new), out / "c.docx", options=options, annotations=annotations

@@ -29,16 +29,35 @@ def test_writes_a_briefing_with_the_stored_annotations(
     tmp_path: Path, revision_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "data"
+    data.mkdir()
     new = parse_text(revision_file.read_text(encoding="utf-8"))
-    unit = new.unit("3")
-    annotation = new_annotation(key_of(new), "3", unit.text, TextPosition(0, 8), note="Check.", author="CLI")
+    unit = new.unit("pp2")  # reworded in the revision, so kept by --scope changed
+    annotation = new_annotation(
+        key_of(new), "pp2", unit.text, TextPosition(0, 8), note="Check.", author="CLI"
+    )
     store = open_store(data)
     with store.session() as session:
         add_annotation(session, annotation)
     store.close()
     out = tmp_path / "brief.docx"
-    code = main(["--data-dir", str(data), "briefing", "kyoto", str(revision_file), "-o", str(out),
-                 "--scope", "changed", "--title", "CLI brief", "--confidential", "restricted", "--landscape"])
+    code = main(
+        [
+            "--data-dir",
+            str(data),
+            "briefing",
+            "kyoto",
+            str(revision_file),
+            "-o",
+            str(out),
+            "--scope",
+            "changed",
+            "--title",
+            "CLI brief",
+            "--confidential",
+            "restricted",
+            "--landscape",
+        ]
+    )
     assert code == 0
     assert f"Wrote {out}" in capsys.readouterr().out
     document = docx.Document(str(out))
@@ -49,8 +68,24 @@ def test_writes_a_briefing_with_the_stored_annotations(
 
 def test_themes_and_omitted_sections(tmp_path: Path, revision_file: Path) -> None:
     out = tmp_path / "brief.docx"
-    code = main(["--data-dir", str(tmp_path / "data"), "briefing", "kyoto", str(revision_file), "-o", str(out),
-                 "--themes", "cybercrime", "--omit", "cover", "summary", "positions", "amendments"])
+    code = main(
+        [
+            "--data-dir",
+            str(tmp_path / "data"),
+            "briefing",
+            "kyoto",
+            str(revision_file),
+            "-o",
+            str(out),
+            "--themes",
+            "cybercrime",
+            "--omit",
+            "cover",
+            "summary",
+            "positions",
+            "amendments",
+        ]
+    )
     assert code == 0
     document = docx.Document(str(out))
     assert len(document.tables) == 1
@@ -66,7 +101,11 @@ def test_themes_and_omitted_sections(tmp_path: Path, revision_file: Path) -> Non
     ],
 )
 def test_user_errors_exit_2_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["--data-dir", str(tmp_path / "data"), "briefing", *args]) == 2

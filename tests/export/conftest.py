@@ -13,15 +13,22 @@ from kyoto_desk.sources.bundled import load_bundled
 
 # SYNTHETIC TEST TEXT: short paragraphs written for these tests, no real negotiated text.
 OLD_SPECS = [
-    UnitSpec("pp1", "Recalling the synthetic declaration adopted at the first test congress,", UnitKind.PREAMBLE),
+    UnitSpec(
+        "pp1", "Recalling the synthetic declaration adopted at the first test congress,", UnitKind.PREAMBLE
+    ),
     UnitSpec("1", "We commit to strengthening cooperation against corruption in all its forms."),
     UnitSpec("2", "We will support victims of crime with care and full respect for their rights."),
     UnitSpec("3", "We will review progress in cybercrime prevention at our next session."),
     UnitSpec("4", "We encourage research on crime prevention, and we welcome data sharing among States."),
 ]
 NEW_SPECS = [
-    UnitSpec("pp1", "Recalling the synthetic declaration adopted at the first test congress,", UnitKind.PREAMBLE),
-    UnitSpec("1", "We commit to further strengthening international cooperation against corruption in all its forms."),
+    UnitSpec(
+        "pp1", "Recalling the synthetic declaration adopted at the first test congress,", UnitKind.PREAMBLE
+    ),
+    UnitSpec(
+        "1",
+        "We commit to further strengthening international cooperation against corruption in all its forms.",
+    ),
     UnitSpec("2", "We will support victims of crime with care and full respect for their rights."),
     UnitSpec("3", "We encourage research on crime prevention."),
     UnitSpec("4", "We welcome data sharing among States."),

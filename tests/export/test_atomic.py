@@ -70,7 +70,9 @@ def test_read_only_folder_is_refused(tmp_path: Path) -> None:
     assert _only(folder) == []
 
 
-def test_permission_denied_on_the_temp_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied_on_the_temp_file_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # What a read-only or network folder does even to root, simulated where the OS would fail.
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")

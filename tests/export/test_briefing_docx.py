@@ -27,7 +27,9 @@ from tests.export.docx_reading import (
 OLDER = "Older text"
 
 
-def _export(tmp_path: Path, comparison: Comparison, options: BriefingOptions | None = None, annotations=()) -> Path:
+def _export(
+    tmp_path: Path, comparison: Comparison, options: BriefingOptions | None = None, annotations=()
+) -> Path:
     target = tmp_path / "briefing.docx"
     export_briefing(comparison, target, options=options, annotations=annotations)
     return target
@@ -66,7 +68,9 @@ def test_redline_runs_are_struck_and_underlined_where_the_diff_says(tmp_path, sm
     assert inserted == "further strengthening international"
     assert deleted == "strengthening"
     plain = [r for r in runs if not is_inserted(r) and not is_deleted(r)]
-    assert "".join(r.text for r in plain) == "1. We commit to  cooperation against corruption in all its forms."
+    assert (
+        "".join(r.text for r in plain) == "1. We commit to  cooperation against corruption in all its forms."
+    )
     assert {r.style.name for r in runs if is_inserted(r)} == {"Redline Insertion"}
 
 
@@ -84,7 +88,9 @@ def test_agreed_language_is_shaded_only_when_asked(tmp_path, small_comparison) -
     plain = table_with_header(
         reopen(_export(tmp_path, small_comparison, BriefingOptions(shade_agreed=False))), OLDER
     )
-    assert not any(is_shaded(r) for row in plain.rows for c in row.cells for p in c.paragraphs for r in p.runs)
+    assert not any(
+        is_shaded(r) for row in plain.rows for c in row.cells for p in c.paragraphs for r in p.runs
+    )
 
 
 def test_themes_are_listed_per_row(tmp_path, small_comparison) -> None:
@@ -116,7 +122,9 @@ def test_annotated_scope_keeps_only_annotated_rows(tmp_path, small_comparison, s
 def test_comments_are_anchored_on_the_quoted_words(tmp_path, small_comparison, small_pair) -> None:
     old, new = small_pair
     notes = [
-        quote_annotation(new, "1", "further strengthening", note="Too weak.", stance="amend", author="Ana Bell"),
+        quote_annotation(
+            new, "1", "further strengthening", note="Too weak.", stance="amend", author="Ana Bell"
+        ),
         quote_annotation(new, "5", "firearms trafficking", note="Welcome."),
         quote_annotation(old, "3", "review progress", note="Dropped: why?", stance="question"),
     ]
@@ -142,11 +150,20 @@ def test_comments_can_be_left_out(tmp_path, small_comparison, small_pair) -> Non
 
 
 def test_positions_table_lists_each_annotation(tmp_path, small_comparison, small_pair) -> None:
-    old, new = small_pair
+    new = small_pair[1]
     notes = [
-        quote_annotation(new, "1", "international cooperation", note="Support.", stance="support", author="B"),
-        quote_annotation(new, "5", "firearms", note="Add ammunition.", amendment="firearms and ammunition",
-                         stance="amend", author="C"),
+        quote_annotation(
+            new, "1", "international cooperation", note="Support.", stance="support", author="B"
+        ),
+        quote_annotation(
+            new,
+            "5",
+            "firearms",
+            note="Add ammunition.",
+            amendment="firearms and ammunition",
+            stance="amend",
+            author="C",
+        ),
     ]
     table = table_with_header(reopen(_export(tmp_path, small_comparison, annotations=notes)), "Paragraph")
     header = [c.text for c in table.rows[0].cells]
@@ -160,7 +177,11 @@ def test_positions_table_lists_each_annotation(tmp_path, small_comparison, small
 
 def test_amendment_is_a_redline_of_the_current_text(tmp_path, small_comparison, small_pair) -> None:
     new = small_pair[1]
-    notes = [quote_annotation(new, "5", "firearms trafficking", amendment="trafficking in firearms", stance="amend")]
+    notes = [
+        quote_annotation(
+            new, "5", "firearms trafficking", amendment="trafficking in firearms", stance="amend"
+        )
+    ]
     document = reopen(_export(tmp_path, small_comparison, annotations=notes))
     heading = next(i for i, p in enumerate(document.paragraphs) if p.text.startswith("Paragraph 5 (newer)"))
     runs = document.paragraphs[heading + 1].runs
@@ -176,7 +197,9 @@ def test_summary_counts_and_theme_table(tmp_path, small_comparison) -> None:
     assert counts["Reworded"] == "1"
     assert counts["Split into several"] == "1"
     assert counts["New"] == "1" and counts["Dropped"] == "1"
-    themes = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table_with_header(document, "Theme").rows[1:]}
+    themes = {
+        r.cells[0].text: [c.text for c in r.cells[1:]] for r in table_with_header(document, "Theme").rows[1:]
+    }
     firearms_words = str(word_count(small_comparison.new.unit("5").text))
     assert themes["Firearms"] == ["0", "1", "0", firearms_words, "0", "1", "0"]
     assert themes["Cybercrime"][:2] == ["1", "0"] and themes["Cybercrime"][-1] == "1"
@@ -200,7 +223,9 @@ def test_every_table_repeats_its_header_row(tmp_path, small_comparison, small_pa
     assert len(document.tables) == 4  # counts, themes, synoptic, positions
     for table in document.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-        assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
+        assert all(
+            row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:]
+        )
 
 
 def test_landscape_puts_the_synoptic_table_in_its_own_section(tmp_path, small_comparison) -> None:
@@ -249,15 +274,23 @@ def test_full_kyoto_briefing_keeps_every_annotation(tmp_path, kyoto_comparison, 
 
 
 def test_options_round_trip_through_a_dict() -> None:
-    options = BriefingOptions(title="T", scope=Scope.ANNOTATED, themes=("corruption",), landscape=True,
-                              sections=frozenset({Section.COVER}), confidentiality="Secret")
+    options = BriefingOptions(
+        title="T",
+        scope=Scope.ANNOTATED,
+        themes=("corruption",),
+        landscape=True,
+        sections=frozenset({Section.COVER}),
+        confidentiality="Secret",
+    )
     assert BriefingOptions.from_dict(options.to_dict()) == options
     assert BriefingOptions.from_dict({"scope": "nonsense", "date": "not a date", "sections": ["x"]}) == (
         BriefingOptions(sections=frozenset())
     )
 
 
-def test_unplaced_annotation_is_listed_not_lost(tmp_path, small_comparison, small_pair, kyoto: Document) -> None:
+def test_unplaced_annotation_is_listed_not_lost(
+    tmp_path, small_comparison, small_pair, kyoto: Document
+) -> None:
     stray = quote_annotation(kyoto, "pp2", "Taking stock")
     document = reopen(_export(tmp_path, small_comparison, annotations=[stray]))
     # Its key names neither text and neither has its paragraph: it is listed, not placed as a comment.

@@ -36,7 +36,9 @@ def test_cancel_leaves_no_file(tmp_path: Path, kyoto_comparison: Comparison, aft
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cancel_after_saving_still_leaves_the_previous_file(tmp_path: Path, kyoto_comparison: Comparison) -> None:
+def test_cancel_after_saving_still_leaves_the_previous_file(
+    tmp_path: Path, kyoto_comparison: Comparison
+) -> None:
     target = tmp_path / "b.docx"
     target.write_bytes(b"previous briefing")
     progress: list[float] = []

@@ -21,8 +21,16 @@ def convert_to_pdf(docx_path: Path, out_dir: Path) -> Path:
     assert SOFFICE is not None
     profile = (out_dir / "lo-profile").as_uri()
     completed = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), str(docx_path)],
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx_path),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

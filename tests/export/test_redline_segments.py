@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kyoto_desk.core.worddiff import DiffOp, DiffSpan, Located, WordDiff
 from kyoto_desk.export.redline_segments import Segment, covering, cut, mark_agreed, plain, redline, struck
 
-E, I, D = DiffOp.EQUAL, DiffOp.INSERT, DiffOp.DELETE
+EQ, INS, DEL = DiffOp.EQUAL, DiffOp.INSERT, DiffOp.DELETE
 
 
 def _span(op: DiffOp, text: str, new: tuple[str, int] | None, old: tuple[str, int] | None) -> DiffSpan:
@@ -26,26 +26,27 @@ SPLIT = WordDiff(
     ("o",),
     ("n1", "n2"),
     (
-        _span(E, "a b", ("n1", 0), ("o", 0)),
-        _span(D, " c", None, ("o", 3)),
-        _span(I, " X.", ("n1", 3), None),
-        _span(E, "d", ("n2", 0), ("o", 6)),
+        _span(EQ, "a b", ("n1", 0), ("o", 0)),
+        _span(DEL, " c", None, ("o", 3)),
+        _span(INS, " X.", ("n1", 3), None),
+        _span(EQ, "d", ("n2", 0), ("o", 6)),
     ),
 )
 
 
 def test_redline_gives_each_new_unit_its_words_and_the_deletions_among_them() -> None:
     assert redline(SPLIT, "n1") == [
-        Segment(E, "a b", (0, 3)),
-        Segment(D, " c", None),
-        Segment(I, " X.", (3, 6)),
+        Segment(EQ, "a b", (0, 3)),
+        Segment(DEL, " c", None),
+        Segment(INS, " X.", (3, 6)),
     ]
-    assert redline(SPLIT, "n2") == [Segment(E, "d", (0, 1))]
+    assert redline(SPLIT, "n2") == [Segment(EQ, "d", (0, 1))]
 
 
 def test_deletion_before_any_new_word_goes_to_the_first_new_unit() -> None:
-    diff = WordDiff(("o",), ("n",), (_span(D, "Old ", None, ("o", 0)), _span(E, "text", ("n", 0), ("o", 4))))
-    assert [s.op for s in redline(diff, "n")] == [D, E]
+    spans = (_span(DEL, "Old ", None, ("o", 0)), _span(EQ, "text", ("n", 0), ("o", 4)))
+    diff = WordDiff(("o",), ("n",), spans)
+    assert [s.op for s in redline(diff, "n")] == [DEL, EQ]
 
 
 @pytest.mark.parametrize(
