@@ -6,11 +6,25 @@ themes are stored normalised (lower case, single spaces) so filters and counts s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, delete, exists, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    String,
+    Table,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kyoto_desk.core.annotation import Annotation, TextPosition, TextQuote, normalise_label
@@ -161,11 +175,49 @@ def _conditions(flt: AnnotationFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# The panel loads every annotation at once: these columns come back as the raw stored strings
+# (no per-value type processing) and are converted in one tight loop below.
+_RAW_ORDER = (
+    "id", "document_key", "unit_id", "start", "end", "exact", "prefix", "suffix", "colour", "note",
+    "stance", "themes", "amendment", "author", "created", "modified", "orphaned",
+)  # fmt: skip
+_RAW_COLUMNS = [
+    type_coerce(_COLUMNS[name], String()) if name in ("created", "modified", "themes") else _COLUMNS[name]
+    for name in _RAW_ORDER
+]
+
+
+def _aware(stored: str) -> datetime:
+    return datetime.fromisoformat(stored + "+00:00")  # stored as naive UTC; see base.UTCDateTime
+
+
+def _raw_annotation(row: Sequence[Any]) -> Annotation:
+    # Unpacking (in _RAW_ORDER) is much cheaper than 17 attribute look-ups; this runs 10,000 times a load.
+    (uid, key, unit, start, end, exact, prefix, suffix, colour, note, stance, themes, amendment, author,
+     created, modified, orphaned) = row  # fmt: skip
+    return Annotation(
+        uid,
+        key,
+        unit,
+        TextPosition(start, end),
+        TextQuote(exact, prefix, suffix),
+        colour,
+        note,
+        stance,
+        tuple(json.loads(themes)) if themes != "[]" else (),
+        amendment,
+        author,
+        _aware(created),
+        _aware(modified),
+        bool(orphaned),
+    )
+
+
 def list_annotations(session: Session, flt: AnnotationFilter | None = None) -> list[Annotation]:
     """The matching annotations, oldest first."""
-    query = select(_TABLE).where(*_conditions(flt or AnnotationFilter()))
-    rows = session.execute(query.order_by(_COLUMNS.created, _COLUMNS.id))
-    return [to_annotation(row) for row in rows]
+    query = select(*_RAW_COLUMNS).where(*_conditions(flt or AnnotationFilter()))
+    rows = session.execute(query.order_by(_COLUMNS.created, _COLUMNS.id)).all()
+    return [_raw_annotation(row) for row in rows]
 
 
 def count_by_stance(session: Session, flt: AnnotationFilter | None = None) -> dict[str, int]:
