@@ -69,7 +69,7 @@ class _Aligner:
         self.old, self.new = old, new
         self.old_p = _profiles(old)
         self.new_p = _profiles(new)
-        self.scorer = Scorer(chain(self.old_p, self.new_p))
+        self.scorer = Scorer(chain(self.old_p, self.new_p), shorter_text=min(len(old), len(new)))
         self.plan = _plan_pins(old, new, pins)
 
     def run(self) -> Alignment:

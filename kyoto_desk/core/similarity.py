@@ -24,6 +24,9 @@ TERM_WEIGHT = 0.8
 GRAM_WEIGHT = 0.1
 PHRASE_WEIGHT = 0.1
 POSITION_BONUS = 0.06
+POSITION_FULL_SIZE = (
+    12  # texts this long or longer get the whole position bonus; in shorter ones place says little
+)
 # Smoothing of the idf: small texts (a two-unit comparison) should not turn every shared word into a
 # penalty, large ones still weigh rare words up.
 IDF_PRIOR = 4.0
@@ -108,7 +111,7 @@ class Signals:
 class Scorer:
     """Scores pairs of profiles with an idf computed from both texts."""
 
-    def __init__(self, corpus: Iterable[UnitProfile]) -> None:
+    def __init__(self, corpus: Iterable[UnitProfile], shorter_text: int = POSITION_FULL_SIZE) -> None:
         df: Counter[str] = Counter()
         size = 0
         for p in corpus:
@@ -119,6 +122,7 @@ class Scorer:
             for t, n in df.items()
         }
         self._default_idf = 1.0 + math.log((size + IDF_PRIOR) / (1 + IDF_PRIOR))
+        self._position_bonus = POSITION_BONUS * min(1.0, shorter_text / POSITION_FULL_SIZE)
         # Vectors by profile identity; the profile is kept alongside so its id cannot be reused.
         self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}
 
@@ -143,7 +147,7 @@ class Scorer:
         base = TERM_WEIGHT * terms + GRAM_WEIGHT * grams + PHRASE_WEIGHT * phrases
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         # Position only breaks near-ties between pairs that already share content.
-        bonus = POSITION_BONUS * closeness * min(1.0, base / 0.3)
+        bonus = self._position_bonus * closeness * min(1.0, base / 0.3)
         return Signals(terms, grams, phrases, closeness, base, min(1.0, base + bonus))
 
     def score(self, a: UnitProfile, b: UnitProfile) -> float:
@@ -160,7 +164,7 @@ class Scorer:
             + (PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0)
         )
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
-        return min(1.0, base + POSITION_BONUS * closeness * min(1.0, base / 0.3))
+        return min(1.0, base + self._position_bonus * closeness * min(1.0, base / 0.3))
 
     def containment(self, part: UnitProfile, whole: UnitProfile) -> float:
         """The idf-weighted share of `part`'s terms that also occur in `whole`."""
