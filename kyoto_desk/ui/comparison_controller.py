@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,10 +14,11 @@ from kyoto_desk.core.annotation import document_key
 from kyoto_desk.core.compare import compare_documents
 from kyoto_desk.core.links import Pin
 from kyoto_desk.core.model import Document
-from kyoto_desk.store.db import Store
 from kyoto_desk.ui.presentation import Presentation, from_comparison, single
 from kyoto_desk.ui.tasks import TaskHandle, TaskRunner
-from kyoto_desk.ui.undo import PinCommand, load_pins
+
+if TYPE_CHECKING:
+    from kyoto_desk.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,17 @@ class ComparisonController(QObject):
     failed = Signal(object)  # exception
     cancelled = Signal()
 
-    def __init__(self, runner: TaskRunner, store: Callable[[], Store], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        store: Callable[[], Store],
+        has_store: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._store = store
+        self._has_store = has_store
         self.undo_stack = QUndoStack(self)
         self.pair: Pair | None = None
         self.task: TaskHandle | None = None
@@ -82,10 +91,16 @@ class ComparisonController(QObject):
         if self.pair is None:
             return
         self.cancel()
-        pair = self.pair
-        pins = load_pins(self._store(), *self.keys())
+        pair, keys, store, has_store = self.pair, self.keys(), self._store, self._has_store
 
         def work(progress: Callable[[float], None], is_cancelled: Callable[[], bool]) -> Presentation:
+            # The store (SQLAlchemy, Alembic) loads here, off the GUI thread, and only if a database
+            # exists: a first comparison on a fresh data directory has no pins to read.
+            pins: list[Pin] = []
+            if has_store():
+                from kyoto_desk.ui.undo import load_pins
+
+                pins = load_pins(store(), *keys)
             comparison = compare_documents(
                 pair.old, pair.new, pins=pins, progress=progress, is_cancelled=is_cancelled
             )
@@ -128,5 +143,7 @@ class ComparisonController(QObject):
         """Link (or unlink) units by hand; saved in the store and undoable."""
         if self.pair is None:
             return
+        from kyoto_desk.ui.undo import PinCommand
+
         old_key, new_key = self.keys()
         self.undo_stack.push(PinCommand(self._store(), old_key, new_key, Pin(old, new, linked), self.refresh))

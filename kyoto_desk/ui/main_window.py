@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
 from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.errors import KyotoDeskError
-from kyoto_desk.store.db import Store, open_store
 from kyoto_desk.ui.comparison_controller import ComparisonController, Pair
 from kyoto_desk.ui.comparison_view import ComparisonView, RowFilter
 from kyoto_desk.ui.details_panel import DetailsPanel
@@ -35,7 +36,14 @@ from kyoto_desk.ui.theme_panel import ThemePanel
 from kyoto_desk.ui.unit_text import RenderOptions
 from kyoto_desk.ui.window_actions import WindowActions
 
+if TYPE_CHECKING:
+    from kyoto_desk.store.db import Store
+
 log = logging.getLogger(__name__)
+
+# The store's file name (store.db.DB_NAME, checked by a test): importing store.db would load
+# SQLAlchemy and Alembic just to learn that nothing is stored yet.
+DB_FILE_NAME = "kyoto-desk.sqlite3"
 
 
 class MainWindow(QMainWindow):
@@ -46,8 +54,9 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.settings = settings or WindowSettings()
         self._store: Store | None = None
+        self._store_lock = threading.Lock()
         self.runner = TaskRunner(self)
-        self.controller = ComparisonController(self.runner, self.store, self)
+        self.controller = ComparisonController(self.runner, self.store, self.has_store, self)
         self.presentation: Presentation | None = None
         self.names: tuple[str, str] = ("", "")
         self.current_names: tuple[str, str | None] = ("", None)
@@ -70,6 +79,9 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         self._connect()
         self._restore()
+        if self.has_store():
+            # Load the store's modules while the window builds and the first texts parse.
+            self.runner.start("open the store", lambda _p, _c: self.store())
 
     # --- construction ------------------------------------------------------------------------
     def _render_options(self) -> RenderOptions:
@@ -140,9 +152,17 @@ class MainWindow(QMainWindow):
 
     # --- store and library -------------------------------------------------------------------
     def store(self) -> Store:
-        if self._store is None:
-            self._store = open_store(self.data_dir)
-        return self._store
+        """The window's store, opened on first use (from the GUI thread or a comparison task)."""
+        with self._store_lock:
+            if self._store is None:
+                from kyoto_desk.store.db import open_store
+
+                self._store = open_store(self.data_dir)
+            return self._store
+
+    def has_store(self) -> bool:
+        """Whether a database exists already (checked without loading the store's modules)."""
+        return self._store is not None or (self.data_dir / DB_FILE_NAME).exists()
 
     def entries(self) -> list[Entry]:
         try:
@@ -174,11 +194,10 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """First view: the last pair if it still opens, else the Kyoto Declaration on its own."""
-        self.refresh_library()
         old, new = self.settings.last_documents()
-        if old and self.open_names(old, new or None):
-            return
-        self.open_names("kyoto", None)
+        if not (old and self.open_names(old, new or None)):
+            self.open_names("kyoto", None)
+        self.refresh_library()
 
     # --- showing -----------------------------------------------------------------------------
     def show_document(self, document: Document) -> None:

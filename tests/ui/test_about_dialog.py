@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kyoto_desk import __version__, appinfo
@@ -49,6 +51,7 @@ def test_close_button_closes_the_dialog(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
-        dialog.reject()
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

@@ -58,3 +58,10 @@ def test_last_documents_are_reopened(qtbot: QtBot, make_window: Callable[[], Mai
     second = make_window()
     second.start()
     assert second.current_names == ("kyoto", None)
+
+
+def test_the_window_knows_the_store_file_name() -> None:
+    from kyoto_desk.store.db import DB_NAME
+    from kyoto_desk.ui.main_window import DB_FILE_NAME
+
+    assert DB_FILE_NAME == DB_NAME

@@ -1,0 +1,158 @@
+"""UI benchmark: process start to a painted comparison, and re-render after a filter change.
+
+Run as `python bench/bench_ui.py` (offscreen). The texts are the bundled Kyoto Declaration and its
+SYNTHETIC revision from tests/ui/synthetic.py (~100 units each). Each start-up figure is the median of
+several fresh subprocesses, on a fresh data directory and on one whose database exists (the pins are
+then read, which loads SQLAlchemy and Alembic); the baseline, measured in the same run, is process
+start to an empty QMainWindow painted. Results go to bench/results/ui.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "ui.json"
+RUNS = 7
+FILTER_ROUNDS = 40
+
+
+def child_empty() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.grab()  # forces a full paint of the window
+    app.processEvents()
+    print(time.time())
+
+
+def _window() -> tuple[object, object]:
+    from PySide6.QtCore import QSettings
+
+    from kyoto_desk.app import make_application
+    from kyoto_desk.ui.main_window import MainWindow
+    from kyoto_desk.ui.settings import WindowSettings
+
+    app = make_application()
+    data = Path(os.environ.get("KYOTO_DESK_DATA") or tempfile.mkdtemp(prefix="kyoto-desk-bench-"))
+    settings = WindowSettings(QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(data, settings)
+    window.resize(1400, 900)
+    window.show()
+    return app, window
+
+
+def _compare(app: object, window: object) -> None:
+    from tests.ui.synthetic import kyoto, revised_kyoto
+
+    old = kyoto()
+    window.compare(old, revised_kyoto(old))  # type: ignore[attr-defined]
+    from PySide6.QtCore import QEventLoop
+
+    # Wait as the real event loop does (sleeping until an event comes): a busy loop here would
+    # fight the comparison thread for the GIL and measure itself.
+    while window.controller.busy or window.presentation is None:  # type: ignore[attr-defined]
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # type: ignore[attr-defined]
+
+
+def child_compare() -> None:
+    app, window = _window()
+    _compare(app, window)
+    window.grab()  # type: ignore[attr-defined]
+    print(time.time())
+
+
+def filter_rerender() -> dict[str, float]:
+    """Median time to apply a filter and repaint both panes, against a repaint alone."""
+    from kyoto_desk.ui.comparison_view import RowFilter
+
+    app, window = _window()
+    _compare(app, window)
+    view = window.view  # type: ignore[attr-defined]
+    kinds = ["changed", "all", "added", "all", "removed", "all"]
+    filtered, plain = [], []
+    for round_ in range(FILTER_ROUNDS):
+        started = time.perf_counter()
+        view.set_filter(RowFilter(kinds[round_ % len(kinds)]))
+        view.old_pane.viewport().repaint()
+        view.new_pane.viewport().repaint()
+        view.gutter.repaint()
+        filtered.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        view.old_pane.viewport().repaint()
+        view.new_pane.viewport().repaint()
+        view.gutter.repaint()
+        plain.append(time.perf_counter() - started)
+    window.close()  # type: ignore[attr-defined]
+    return {"filter_ms": statistics.median(filtered) * 1000, "repaint_ms": statistics.median(plain) * 1000}
+
+
+def _data_dir(with_database: bool) -> str:
+    data = tempfile.mkdtemp(prefix="kyoto-desk-bench-")
+    if with_database:
+        from kyoto_desk.store.db import open_store
+
+        open_store(Path(data)).close()
+    return data
+
+
+def _startup(mode: str, *, with_database: bool = False) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env["PYTHONPATH"] = str(ROOT)
+    env["KYOTO_DESK_DATA"] = _data_dir(with_database)
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    return float(out.strip().splitlines()[-1]) - started
+
+
+def main() -> int:
+    if len(sys.argv) > 1:
+        {"--empty": child_empty, "--compare": child_compare}[sys.argv[1]]()
+        return 0
+    _startup("--compare")  # warm the disk cache once; not counted
+    empty = [_startup("--empty") for _ in range(RUNS)]
+    painted = [_startup("--compare") for _ in range(RUNS)]
+    painted_db = [_startup("--compare", with_database=True) for _ in range(RUNS)]
+    rerender = filter_rerender()
+    result = {
+        "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "texts": "Kyoto Declaration (101 units) vs SYNTHETIC revision (102 units)",
+        "runs": RUNS,
+        "start_to_empty_window_s": round(statistics.median(empty), 3),
+        "start_to_painted_comparison_s": round(statistics.median(painted), 3),
+        "ratio_to_empty_window": round(statistics.median(painted) / statistics.median(empty), 2),
+        "start_to_painted_comparison_with_database_s": round(statistics.median(painted_db), 3),
+        "target_start_to_painted_s": 2.0,
+        "filter_rounds": FILTER_ROUNDS,
+        "filter_change_rerender_ms": round(rerender["filter_ms"], 2),
+        "repaint_only_ms": round(rerender["repaint_ms"], 2),
+        "ratio_filter_to_repaint": round(rerender["filter_ms"] / max(rerender["repaint_ms"], 1e-6), 2),
+        "target_filter_rerender_ms": 100.0,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for key, value in result.items():
+        print(f"{key:32} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
