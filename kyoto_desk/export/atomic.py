@@ -85,6 +85,7 @@ def write_atomically(
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(target))
         if before_replace is not None:
             before_replace()
         os.replace(temp, target)
@@ -95,6 +96,19 @@ def write_atomically(
         _remove_quietly(temp)
         raise
     log.info("wrote %s", target)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else the umask's default.
+
+    The temp file is created private (0600); left so, the briefing would be unreadable to others.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove_quietly(path: Path) -> None:

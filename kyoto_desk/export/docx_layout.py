@@ -12,6 +12,7 @@ from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -31,6 +32,7 @@ MARKING_STYLE = "Briefing Marking"
 CELL_STYLE = "Briefing Cell"
 CELL_HEADER_STYLE = "Briefing Table Header"
 CELL_NOTE_STYLE = "Briefing Cell Note"
+CELL_NUMBER_STYLE = "Briefing Cell Number"
 CAPTION_STYLE = "Briefing Caption"
 INSERTION_STYLE = "Redline Insertion"
 DELETION_STYLE = "Redline Deletion"
@@ -96,6 +98,9 @@ def define_styles(document: DocxDocument) -> None:
     cell = _paragraph_style(document, CELL_STYLE)
     cell.font.size = Pt(9.5)
     _spacing(cell, 0, 3)
+    _paragraph_style(
+        document, CELL_NUMBER_STYLE, CELL_STYLE
+    ).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header = _paragraph_style(document, CELL_HEADER_STYLE, CELL_STYLE)
     header.font.bold = True
     note = _paragraph_style(document, CELL_NOTE_STYLE, CELL_STYLE)
@@ -172,9 +177,15 @@ def add_table(styler: Styler, headers: Sequence[str], widths: Sequence[Length]) 
     return table
 
 
-def add_row(table: Table) -> list[_Cell]:
-    """A new body row; python-docx gives its cells the widths of the table's grid columns."""
+def add_row(table: Table, keep_together: bool = False) -> list[_Cell]:
+    """A new body row; python-docx gives its cells the widths of the table's grid columns.
+
+    `keep_together` stops the row breaking across pages: right for short rows (positions, counts),
+    wrong for synoptic rows, whose long paragraphs would leave half-empty pages.
+    """
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+    if keep_together:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # Built from the row's own cells: `row.cells` walks the whole grid to account for merges.
     return [_Cell(tc, table) for tc in row._tr.tc_lst]
 

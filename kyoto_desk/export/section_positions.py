@@ -44,7 +44,7 @@ def write_positions(
     table = add_table(styler, POSITION_HEADERS, widths)
     for index, item in enumerate(placed):
         a = item.annotation
-        cells = add_row(table)
+        cells = add_row(table, keep_together=True)
         values = (paragraph_name(item.side, a.unit_id, documents), a.stance, a.note, a.amendment, a.author)
         for cell, value in zip(cells, values, strict=True):
             styler.run(styler.paragraph(cell.paragraphs[0], CELL_STYLE), value)

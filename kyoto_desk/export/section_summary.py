@@ -10,7 +10,14 @@ from docx.shared import Length
 from kyoto_desk.core.compare import Comparison
 from kyoto_desk.core.themes import ThemeSummary
 from kyoto_desk.export.chart import ThemeBar, theme_chart_png
-from kyoto_desk.export.docx_layout import CAPTION_STYLE, CELL_STYLE, Styler, add_row, add_table
+from kyoto_desk.export.docx_layout import (
+    CAPTION_STYLE,
+    CELL_NUMBER_STYLE,
+    CELL_STYLE,
+    Styler,
+    add_row,
+    add_table,
+)
 
 COUNT_HEADERS = ("Paragraphs", "Number")
 THEME_HEADERS = (
@@ -61,8 +68,10 @@ def _write_table(
 ) -> None:
     table = add_table(styler, headers, widths)
     for values in rows:
-        for cell, value in zip(add_row(table), values, strict=True):
-            styler.run(styler.paragraph(cell.paragraphs[0], CELL_STYLE), value)
+        for index, (cell, value) in enumerate(zip(add_row(table, keep_together=True), values, strict=True)):
+            # The first column names the row; the others hold counts, set right for easy comparison.
+            style = CELL_STYLE if index == 0 else CELL_NUMBER_STYLE
+            styler.run(styler.paragraph(cell.paragraphs[0], style), value)
 
 
 def write_summary(styler: Styler, comparison: Comparison, width: Length, labels: tuple[str, str]) -> None:

@@ -32,6 +32,20 @@ def test_writes_the_bytes_and_leaves_no_temp_file(tmp_path: Path) -> None:
     assert _only(tmp_path) == ["out.docx"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_file_gets_ordinary_permissions_or_keeps_the_replaced_ones(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.docx"
+    write_atomically(fresh, _write(b"x"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.docx"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    write_atomically(kept, _write(b"new"))
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
 def test_a_failing_writer_leaves_the_previous_file_untouched(tmp_path: Path) -> None:
     target = tmp_path / "out.docx"
     target.write_bytes(b"previous")
