@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -24,7 +24,14 @@ from kyoto_desk.export.annotation_index import AnnotationIndex, PlacedAnnotation
 from kyoto_desk.export.atomic import write_atomically
 from kyoto_desk.export.briefing_options import BriefingOptions, Section
 from kyoto_desk.export.docx_fields import set_header_footer
-from kyoto_desk.export.docx_layout import Styler, define_styles, set_margins, start_section, text_width
+from kyoto_desk.export.docx_layout import (
+    Styler,
+    define_styles,
+    set_margins,
+    start_section,
+    text_width,
+    xml_safe,
+)
 from kyoto_desk.export.progress import ExportSteps, IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.export.redline_segments import Side
 from kyoto_desk.export.section_cover import short_name, write_cover
@@ -68,6 +75,31 @@ def _page_break(document: DocxDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+def _safe_options(options: BriefingOptions) -> BriefingOptions:
+    return replace(
+        options,
+        title=xml_safe(options.title),
+        author=xml_safe(options.author),
+        confidentiality=xml_safe(options.confidentiality),
+    )
+
+
+def _safe_annotation(annotation: Annotation) -> Annotation:
+    """The annotation with every free text made writable; the quote keeps its length, so offsets hold."""
+    quote = annotation.quote
+    return replace(
+        annotation,
+        note=xml_safe(annotation.note),
+        amendment=xml_safe(annotation.amendment),
+        author=xml_safe(annotation.author),
+        stance=xml_safe(annotation.stance),
+        themes=tuple(xml_safe(t) for t in annotation.themes),
+        quote=replace(
+            quote, exact=xml_safe(quote.exact), prefix=xml_safe(quote.prefix), suffix=xml_safe(quote.suffix)
+        ),
+    )
+
+
 def _kept_units(groups: Iterable[SynopticGroup]) -> set[tuple[Side, str]]:
     kept = {(Side.OLD, c.unit_id) for g in groups for c in g.old}
     kept |= {(Side.NEW, c.unit_id) for g in groups for c in g.new if c.unit_id}
@@ -79,8 +111,10 @@ class _BriefingWriter:
         self, comparison: Comparison, options: BriefingOptions, annotations: Iterable[Annotation]
     ) -> None:
         self.c = comparison
-        self.options = options
-        self.index = AnnotationIndex(annotations, comparison.old, comparison.new)
+        self.options = _safe_options(options)
+        self.index = AnnotationIndex(
+            (_safe_annotation(a) for a in annotations), comparison.old, comparison.new
+        )
         self.groups = synoptic_groups(comparison, options, self.index)
         kept = _kept_units(self.groups)
         self.placed: list[PlacedAnnotation] = self.index.in_order(

@@ -6,6 +6,7 @@ restyles the whole briefing by editing a style, never run by run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from docx.blkcntnr import BlockItemContainer
@@ -39,8 +40,17 @@ DELETION_STYLE = "Redline Deletion"
 NUMBER_STYLE = "Paragraph Number"
 TABLE_STYLE = "Table Grid"
 
+# Characters XML 1.0 forbids (controls other than tab and newlines); python-docx refuses them outright, and
+# a note pasted from another program or a text extracted from a PDF can carry one.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 HEADER_FILL = "D9E2F3"
 AGREED_FILL = "EDEDED"
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters a .docx cannot hold (each becomes a space, keeping offsets)."""
+    return _XML_INVALID.sub(" ", text)
 
 
 def _paragraph_style(document: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyle:
@@ -151,10 +161,10 @@ class Styler:
         return paragraph
 
     def add_paragraph(self, container: BlockItemContainer | DocxDocument, text: str, name: str) -> Paragraph:
-        return self.paragraph(container.add_paragraph(text), name)
+        return self.paragraph(container.add_paragraph(xml_safe(text)), name)
 
     def run(self, paragraph: Paragraph, text: str, name: str | None = None) -> Run:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         if name is not None:
             run._r.style = self._ids[name]
         return run

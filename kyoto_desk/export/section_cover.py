@@ -7,7 +7,7 @@ from docx.enum.text import WD_BREAK
 
 from kyoto_desk.core.model import Document
 from kyoto_desk.export.briefing_options import BriefingOptions, Scope
-from kyoto_desk.export.docx_layout import COVER_STYLE, MARKING_STYLE, SUBTITLE_STYLE, TITLE_STYLE
+from kyoto_desk.export.docx_layout import COVER_STYLE, MARKING_STYLE, SUBTITLE_STYLE, TITLE_STYLE, xml_safe
 
 _SCOPE_TEXT = {
     Scope.ALL: "all paragraphs",
@@ -24,7 +24,7 @@ def describe(document: Document) -> str:
         parts.append(", ".join(info.symbols))
     if info.year:
         parts.append(str(info.year))
-    return " · ".join(parts)
+    return xml_safe(" · ".join(parts))
 
 
 def short_name(document: Document, fallback: str) -> str:

@@ -297,3 +297,13 @@ def test_unplaced_annotation_is_listed_not_lost(
     table = table_with_header(document, "Paragraph")
     assert table.rows[1].cells[0].text == "pp2 (in neither text)\n“Taking stock”"
     assert len(document.comments) == 0
+
+
+def test_control_characters_from_pasted_notes_do_not_break_the_export(
+    tmp_path, small_comparison, small_pair
+) -> None:
+    notes = [quote_annotation(small_pair[1], "2", "victims", note="Pasted\x0bfrom\x00mail", author="X\x1f")]
+    options = BriefingOptions(title="Brief\x0c", confidentiality="Restricted\x07")
+    document = reopen(_export(tmp_path, small_comparison, options, notes))
+    assert [c.text for c in document.comments] == ["[note] Pasted from mail"]
+    assert table_with_header(document, "Paragraph").rows[1].cells[2].text == "Pasted from mail"
