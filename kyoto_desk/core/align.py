@@ -16,7 +16,7 @@ from itertools import chain
 
 from kyoto_desk.core.links import Alignment, Link, LinkKind, Pin
 from kyoto_desk.core.model import Document, Unit
-from kyoto_desk.core.similarity import Scorer, UnitProfile, combine, explain, profile
+from kyoto_desk.core.similarity import Scorer, UnitProfile, combine, explain, is_lead_in_text, profile
 from kyoto_desk.core.similarity_index import candidate_pairs
 from kyoto_desk.errors import InputError
 
@@ -49,7 +49,7 @@ class _Plan:
 
 def is_bare_lead_in(unit: Unit) -> bool:
     """True for a lead-in such as "We endeavour:" that says nothing of its own and is never linked."""
-    return not profile(unit.text, 0.0).has_content
+    return is_lead_in_text(unit.text)
 
 
 def align_units(old: Document, new: Document, *, pins: Sequence[Pin] = ()) -> Alignment:

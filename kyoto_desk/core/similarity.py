@@ -62,9 +62,21 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 
 def profile(text: str, position: float) -> UnitProfile:
-    """The profile of one unit's text at a relative position."""
+    """The profile of one unit's text at a relative position; a bare lead-in gets an empty one."""
     terms, grams, pairs, surface = _text_features(text)
+    if is_lead_in_text(text, terms):
+        terms, grams, pairs = Counter(), frozenset(), frozenset()
     return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position)
+
+
+def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
+    """Whether `text` only introduces what follows ("We endeavour:", "... take the following actions:"):
+    no content terms at all, or a colon at the end and nothing but register words before it."""
+    if terms is None:
+        terms = _text_features(text)[0]
+    if not terms:
+        return True
+    return text.rstrip().endswith(":") and all(t in LIGHT_TERMS for t in terms)
 
 
 @lru_cache(maxsize=16384)

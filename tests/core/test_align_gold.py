@@ -1,0 +1,93 @@
+"""Alignment quality on the hand-written gold paraphrases (SYNTHETIC TEST TEXT, tests/core/gold/).
+
+The protocols are defined in tests/core/gold/scoring.py. Issue 3 targets precision >= 0.95 and recall
+>= 0.9. The aligner does not reach them on this set (about 0.94 / 0.89 in the paired protocol); the
+tests below hold it to what it measures, and one strict xfail keeps the target in view, so that
+reaching it is noticed. The held-out set was never used for tuning; it is checked against the
+difflib baseline only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kyoto_desk.core.align import align_units
+from kyoto_desk.core.unformula import WORD_RE, stem
+from tests.core.gold.scoring import (
+    GOLD_FILE,
+    HOLDOUT_FILE,
+    GoldPair,
+    difflib_align,
+    document,
+    isolated,
+    load_gold,
+    paired,
+)
+
+# Plain English function words: the measure of rewording must not depend on the aligner's own lexicon.
+FUNCTION_WORDS = frozenset(
+    """a an the and or nor but of in on at by for with to into from as such that this these those their
+    them they it its be is are was were been being which who whom whose so than then there also all any
+    other including through among between against about upon within without we our may can""".split()
+)
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in WORD_RE.findall(text.lower()) if w not in FUNCTION_WORDS}
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[GoldPair]:
+    return load_gold()
+
+
+@pytest.mark.parametrize("path", [GOLD_FILE, HOLDOUT_FILE], ids=lambda p: p.name)
+def test_gold_set_is_reworded_enough(path: Path) -> None:
+    entries = load_gold(path)
+    assert len(entries) >= (30 if path == GOLD_FILE else 15)
+    assert len({g.id for g in entries}) == len(entries)
+    for g in entries:
+        original = content_stems(g.original)
+        survived = original & content_stems(g.paraphrase)
+        assert len(survived) < len(original) / 2, (g.id, sorted(survived))
+        assert g.distractor not in (g.original, g.paraphrase)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_paired_protocol_floor(gold: list[GoldPair], seed: int) -> None:
+    result = paired(align_units, gold, seed)
+    assert result.precision >= 0.93
+    assert result.recall >= 0.88
+
+
+def test_document_protocol_floor(gold: list[GoldPair]) -> None:
+    result = document(align_units, gold)
+    assert result.precision >= 0.94
+    assert result.recall >= 0.94
+
+
+def test_isolated_protocol_floor(gold: list[GoldPair]) -> None:
+    result = isolated(align_units, gold)
+    assert result.recall >= 0.94
+    assert result.precision >= 0.8
+
+
+@pytest.mark.xfail(strict=True, reason="issue 3 target (P>=0.95, R>=0.9) not reached on the paired protocol")
+def test_paired_protocol_target(gold: list[GoldPair]) -> None:
+    result = paired(align_units, gold)
+    assert result.precision >= 0.95
+    assert result.recall >= 0.9
+
+
+def test_difflib_baseline_finds_no_paraphrase(gold: list[GoldPair]) -> None:
+    # What plain string similarity does on the same data: the reason for the aligner's signals.
+    assert paired(difflib_align, gold).recall <= 0.1
+
+
+def test_held_out_set_beats_the_baseline() -> None:
+    holdout = load_gold(HOLDOUT_FILE)
+    ours, baseline = document(align_units, holdout), document(difflib_align, holdout)
+    assert ours.recall > baseline.recall
+    assert ours.true_positives >= 4
