@@ -17,6 +17,26 @@ DEFAULT_STANCES: tuple[str, ...] = ("support", "oppose", "amend", "question", "n
 DEFAULT_RELATIONS: tuple[str, ...] = ("carries over", "weakens", "strengthens", "replaces")
 DEFAULT_COLOUR = "#fff176"
 
+# Exchange vocabulary, shared by the writers (export/) and the readers (store/) of annotation files.
+DOCUMENT_URN_PREFIX = "urn:kyoto-desk:document:"  # + document key: the target source in Web Annotation JSON
+CSV_REQUIRED_COLUMNS = ("document", "unit", "quote", "note", "stance", "themes", "author")
+CSV_EXTRA_COLUMNS = ("amendment", "colour", "start", "end", "orphaned", "id", "created", "modified")
+CSV_THEME_SEPARATOR = ";"
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
+
+
+def defuse_cell(cell: str) -> str:
+    """A CSV cell a spreadsheet will show, never run: an apostrophe goes before a formula-like start.
+
+    Apostrophes already in front are counted in, so `restore_cell` gives back exactly what was written.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(CSV_FORMULA_STARTS) else cell
+
+
+def restore_cell(cell: str) -> str:
+    """Undo `defuse_cell`."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(CSV_FORMULA_STARTS) else cell
+
 
 def utc_now() -> datetime:
     """Now, timezone-aware in UTC (the only clock annotations use)."""

@@ -14,26 +14,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from kyoto_desk.core.annotation import Annotation
+from kyoto_desk.core.annotation import (
+    CSV_EXTRA_COLUMNS,
+    CSV_REQUIRED_COLUMNS,
+    CSV_THEME_SEPARATOR,
+    Annotation,
+    defuse_cell,
+)
 from kyoto_desk.export.atomic import write_atomically
 from kyoto_desk.export.webannotation import timestamp
 
-REQUIRED_COLUMNS = ("document", "unit", "quote", "note", "stance", "themes", "author")
-EXTRA_COLUMNS = ("amendment", "colour", "start", "end", "orphaned", "id", "created", "modified")
-COLUMNS = REQUIRED_COLUMNS + EXTRA_COLUMNS
-THEME_SEPARATOR = ";"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse(cell: str) -> str:
-    """The cell as a spreadsheet will show it, never run it."""
-    # Apostrophes already in front are counted in, so `restore` gives back exactly what was written.
-    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo `defuse` on import."""
-    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+REQUIRED_COLUMNS = CSV_REQUIRED_COLUMNS
+COLUMNS = CSV_REQUIRED_COLUMNS + CSV_EXTRA_COLUMNS
+THEME_SEPARATOR = CSV_THEME_SEPARATOR
 
 
 def annotation_row(annotation: Annotation, document_name: str) -> list[str]:
@@ -54,7 +47,7 @@ def annotation_row(annotation: Annotation, document_name: str) -> list[str]:
         timestamp(annotation.created),
         timestamp(annotation.modified),
     ]
-    return [defuse(value) for value in values]
+    return [defuse_cell(value) for value in values]
 
 
 def dumps(annotations: Iterable[Annotation], name_of: Callable[[str], str]) -> str:

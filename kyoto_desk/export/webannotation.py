@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from kyoto_desk.core.annotation import Annotation
+from kyoto_desk.core.annotation import DOCUMENT_URN_PREFIX, Annotation
 from kyoto_desk.export.atomic import write_atomically
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KD_NAMESPACE = "urn:kyoto-desk:ns:"
 CONTEXT: list[Any] = [W3C_CONTEXT, {"kd": KD_NAMESPACE}]
-DOCUMENT_PREFIX = "urn:kyoto-desk:document:"
+DOCUMENT_PREFIX = DOCUMENT_URN_PREFIX
 UNIT_FRAGMENT = f"{KD_NAMESPACE}unit"  # FragmentSelector.conformsTo: the value is a paragraph id
 COLLECTION_ID = "urn:kyoto-desk:annotations"
 

@@ -18,10 +18,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kyoto_desk.core.anchor import locate
-from kyoto_desk.core.annotation import DEFAULT_COLOUR, Annotation, TextPosition, TextQuote, quote_at, utc_now
+from kyoto_desk.core.annotation import (
+    CSV_REQUIRED_COLUMNS,
+    CSV_THEME_SEPARATOR,
+    DEFAULT_COLOUR,
+    DOCUMENT_URN_PREFIX,
+    Annotation,
+    TextPosition,
+    TextQuote,
+    quote_at,
+    restore_cell,
+    utc_now,
+)
 from kyoto_desk.errors import InputError, KyotoDeskError
-from kyoto_desk.export.annotations_csv import REQUIRED_COLUMNS, THEME_SEPARATOR, restore
-from kyoto_desk.export.webannotation import DOCUMENT_PREFIX
 from kyoto_desk.store.resolver import DocumentResolver, ResolvedDocument
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -170,9 +179,9 @@ def _json_annotation(item: Any, resolver: DocumentResolver) -> Annotation:
     if not isinstance(target, dict):
         raise EntryError("it has no target object")
     source = _text(target.get("source"), "the target source", 300)
-    if not source.startswith(DOCUMENT_PREFIX):
+    if not source.startswith(DOCUMENT_URN_PREFIX):
         raise EntryError(f"the target {source!r} is not a Kyoto Desk document")
-    resolved = resolver.by_key(source.removeprefix(DOCUMENT_PREFIX))
+    resolved = resolver.by_key(source.removeprefix(DOCUMENT_URN_PREFIX))
     if resolved is None:
         raise EntryError(f"the document {item.get('kd:document') or source!r} is not in your library")
     unit, quote, position = _selectors(target)
@@ -231,7 +240,7 @@ def _csv_position(quote: str, text: str, row: dict[str, str]) -> TextPosition:
 
 
 def _csv_annotation(row: dict[str, str], resolver: DocumentResolver) -> Annotation:
-    cells = {key: restore(_text(value or "", f"column {key}")) for key, value in row.items() if key}
+    cells = {key: restore_cell(_text(value or "", f"column {key}")) for key, value in row.items() if key}
     resolved = resolver.by_name(cells["document"])
     unit, quote, orphaned = cells["unit"].strip(), cells["quote"], cells.get("orphaned", "") == "true"
     if not orphaned and unit not in resolved.document:
@@ -245,7 +254,7 @@ def _csv_annotation(row: dict[str, str], resolver: DocumentResolver) -> Annotati
         text = resolved.document.unit(unit).text
         position = _csv_position(quote, text, cells)
         quote_selector = quote_at(text, position)
-    themes = tuple(t.strip() for t in cells["themes"].split(THEME_SEPARATOR) if t.strip())
+    themes = tuple(t.strip() for t in cells["themes"].split(CSV_THEME_SEPARATOR) if t.strip())
     fields = (
         resolved.key,
         unit,
@@ -286,11 +295,11 @@ def read_csv(data: bytes, resolver: DocumentResolver) -> list[Annotation]:
         ) from None
     csv.field_size_limit(MAX_TEXT + 1)
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(
             f"The CSV file lacks the column(s) {', '.join(missing)}.",
-            f"Its first row must name the columns {','.join(REQUIRED_COLUMNS)}.",
+            f"Its first row must name the columns {','.join(CSV_REQUIRED_COLUMNS)}.",
         )
     try:
         rows = list(reader)
