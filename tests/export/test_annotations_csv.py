@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kyoto_desk.core.annotation import TextPosition, new_annotation
-from kyoto_desk.export.annotations_csv import (
-    COLUMNS,
-    REQUIRED_COLUMNS,
-    defuse,
-    dumps,
-    restore,
-    write_annotations_csv,
-)
+from kyoto_desk.core.annotation import TextPosition, defuse_cell, new_annotation, restore_cell
+from kyoto_desk.export.annotations_csv import COLUMNS, REQUIRED_COLUMNS, dumps, write_annotations_csv
 
 UNIT = "SYNTHETIC TEST TEXT: we commit to strengthening the rule of law."
 
