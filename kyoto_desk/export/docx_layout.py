@@ -45,6 +45,8 @@ TABLE_STYLE = "Table Grid"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 HEADER_FILL = "D9E2F3"
+SECTION_FILL = "F2F2F2"
+TABLE_HEADING_STYLES = ("Briefing Table Section", "Briefing Table Subsection")  # by heading level 1, 2+
 AGREED_FILL = "EDEDED"
 
 
@@ -113,6 +115,11 @@ def define_styles(document: DocxDocument) -> None:
     ).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header = _paragraph_style(document, CELL_HEADER_STYLE, CELL_STYLE)
     header.font.bold = True
+    for name, size in zip(TABLE_HEADING_STYLES, (10.5, 9.5), strict=True):
+        section = _paragraph_style(document, name, CELL_STYLE)
+        section.font.bold, section.font.size = True, Pt(size)
+        section.font.italic = name == TABLE_HEADING_STYLES[1]
+        section.paragraph_format.keep_with_next = True  # never a heading alone at the foot of a page
     note = _paragraph_style(document, CELL_NOTE_STYLE, CELL_STYLE)
     note.font.italic, note.font.size = True, Pt(8.5)
     note.font.color.rgb = RGBColor(0x40, 0x40, 0x40)

@@ -14,9 +14,12 @@ from kyoto_desk.export.docx_layout import (
     CAPTION_STYLE,
     CELL_NOTE_STYLE,
     CELL_STYLE,
+    SECTION_FILL,
+    TABLE_HEADING_STYLES,
     Styler,
     add_row,
     add_table,
+    shade_cell,
 )
 from kyoto_desk.export.docx_redline import write_number, write_segments
 from kyoto_desk.export.progress import ExportSteps
@@ -44,7 +47,11 @@ class SynopticWriter:
     ) -> Table:
         widths = [Length(int(width * share)) for share in _SHARES]
         table = add_table(self.styler, headers, widths)
+        current: tuple[str, ...] = ()
         for group in groups:
+            for level, heading in changed_headings(current, group.headings):
+                self._heading_row(table, heading, level)
+            current = group.headings
             rows = [add_row(table) for _ in range(group.height)]
             self._column(rows, 0, group.old)
             self._column(rows, 1, group.new)
@@ -65,6 +72,13 @@ class SynopticWriter:
         if not units:
             _span(rows, column, 0)
 
+    def _heading_row(self, table: Table, heading: str, level: int) -> None:
+        """A full-width row naming the section the next rows belong to."""
+        cells = add_row(table, keep_together=True)
+        cell = cells[0].merge(cells[-1])
+        self.styler.run(self.styler.paragraph(cell.paragraphs[0], TABLE_HEADING_STYLES[level > 1]), heading)
+        shade_cell(cell, SECTION_FILL)
+
     def _change(self, cell: _Cell, group: SynopticGroup) -> None:
         head = self.styler.paragraph(cell.paragraphs[0], CELL_STYLE)
         head.add_run(group.change).bold = True
@@ -73,6 +87,14 @@ class SynopticWriter:
             head.add_run(f" · {percent}% similar")
         if group.themes:
             self.styler.add_paragraph(cell, "Themes: " + ", ".join(group.themes), CELL_NOTE_STYLE)
+
+
+def changed_headings(current: tuple[str, ...], wanted: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The (level, heading) pairs to print when the heading path changes, as a printed text would."""
+    shared = 0
+    while shared < min(len(current), len(wanted)) and current[shared] == wanted[shared]:
+        shared += 1
+    return list(enumerate(wanted[shared:], start=shared + 1))
 
 
 def _span(rows: list[list[_Cell]], column: int, first: int) -> _Cell:

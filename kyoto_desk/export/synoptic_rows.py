@@ -7,7 +7,7 @@ a merge reads in a printed synoptic table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kyoto_desk.core.compare import Comparison
 from kyoto_desk.core.links import Link, LinkKind
@@ -51,6 +51,9 @@ class SynopticGroup:
     theme_ids: tuple[str, ...]
     similarity: float | None
     reason: str
+    headings: tuple[
+        str, ...
+    ] = ()  # the heading path the group stands under, in the newer text if it is there
 
     @property
     def height(self) -> int:
@@ -102,13 +105,14 @@ class _Builder:
     def linked(self, link: Link, diff: WordDiff) -> SynopticGroup:
         old = tuple(self.old_cell(u) for u in link.old)
         new = tuple(self.new_cell(u, redline(diff, u)) for u in link.new)
-        return SynopticGroup(
-            link.kind.value, old, new, *self.themes(link.old, link.new), link.similarity, link.reason
-        )
+        headings = self.c.new.unit(link.new[0]).headings
+        themes = self.themes(link.old, link.new)
+        return SynopticGroup(link.kind.value, old, new, *themes, link.similarity, link.reason, headings)
 
     def added(self, unit_id: str) -> SynopticGroup:
         cell = self.new_cell(unit_id, plain(self.c.new.unit(unit_id).text, DiffOp.INSERT))
-        return SynopticGroup(ADDED, (), (cell,), *self.themes((), (unit_id,)), None, "")
+        headings = self.c.new.unit(unit_id).headings
+        return SynopticGroup(ADDED, (), (cell,), *self.themes((), (unit_id,)), None, "", headings)
 
     def removed(self, unit_id: str) -> SynopticGroup:
         unit = self.c.old.unit(unit_id)
@@ -164,11 +168,17 @@ def synoptic_groups(
     builder = _Builder(comparison, index, options.shade_agreed)
     groups: list[SynopticGroup] = []
     diffs = {id(link): diff for link, diff in zip(comparison.links, comparison.diffs, strict=True)}
+    headings: tuple[str, ...] = ()
     for kind, item in _ordered(comparison):
         if isinstance(item, Link):
             group = builder.linked(item, diffs[id(item)])
+        elif kind == ADDED:
+            group = builder.added(item)
         else:
-            group = builder.added(item) if kind == ADDED else builder.removed(item)
+            # A dropped paragraph stands under the heading of the row before it, not its old heading,
+            # which the newer text may word differently.
+            group = replace(builder.removed(item), headings=headings)
+        headings = group.headings
         if _keep(group, options, index):
             groups.append(group)
     return groups

@@ -307,3 +307,25 @@ def test_control_characters_from_pasted_notes_do_not_break_the_export(
     document = reopen(_export(tmp_path, small_comparison, options, notes))
     assert [c.text for c in document.comments] == ["[note] Pasted from mail"]
     assert table_with_header(document, "Paragraph").rows[1].cells[2].text == "Pasted from mail"
+
+
+def test_section_headings_of_the_newer_text_head_their_rows(tmp_path, kyoto_comparison) -> None:
+    target = tmp_path / "kyoto.docx"
+    export_briefing(kyoto_comparison, target)
+    table = table_with_header(reopen(target), OLDER)
+    headings = [
+        (row.cells[0].paragraphs[0].style.name, row.cells[0].text)
+        for row in table.rows[1:]
+        if len(row._tr.tc_lst) == 1  # one cell spanning the three columns
+    ]
+    assert headings[:3] == [
+        ("Briefing Table Section", "Advancing crime prevention"),
+        ("Briefing Table Subsection", "Addressing the causes, including the root causes, of crime"),
+        ("Briefing Table Subsection", "Evidence-based crime prevention"),
+    ]
+    sections = [text for style, text in headings if style == "Briefing Table Section"]
+    assert sections[:3] == [
+        "Advancing crime prevention",
+        "Advancing the criminal justice system",
+        "Promoting the rule of law",
+    ]
