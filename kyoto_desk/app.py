@@ -54,6 +54,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("Kyoto Desk")
+    from kyoto_desk.ui.about_dialog import application_icon
+
+    app.setWindowIcon(application_icon())
     return app
 
 

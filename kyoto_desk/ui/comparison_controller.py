@@ -14,7 +14,7 @@ from kyoto_desk.core.annotation import document_key
 from kyoto_desk.core.compare import compare_documents
 from kyoto_desk.core.links import Pin
 from kyoto_desk.core.model import Document
-from kyoto_desk.ui.presentation import Presentation, from_comparison, single
+from kyoto_desk.ui.presentation import Presentation, ThemeInfo, from_comparison, single
 from kyoto_desk.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -73,7 +73,9 @@ class ComparisonController(QObject):
         self.pair = None
         self.undo_stack.clear()
         lexicon = load_lexicon()
-        return single(document, name, lexicon.unit_themes(document.units))
+        presentation = single(document, name, lexicon.unit_themes(document.units))
+        presentation.themes = tuple(ThemeInfo(t.id, t.label, t.colour) for t in lexicon.themes)
+        return presentation
 
     def compare(self, pair: Pair) -> None:
         """Compare `pair` in the background; `ready` carries the presentation."""

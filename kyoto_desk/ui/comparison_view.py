@@ -95,7 +95,7 @@ class ComparisonView(QWidget):
         self.presentation = presentation
         self.grid = GridLayout(presentation, self.options)
         paired = presentation.new is not None
-        for widget in (self.new_pane, self.gutter):
+        for widget in (self.new_pane, self.gutter, self.overview):
             widget.setVisible(paired)
         self.overview.pane = self.new_pane if paired else self.old_pane
         self.selection = None

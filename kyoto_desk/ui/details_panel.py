@@ -116,8 +116,8 @@ class DetailsPanel(QWidget):
         for theme_id in theme_ids:
             theme = info.get(theme_id)
             label, colour = (theme.label, theme.colour) if theme else (theme_id, "#777777")
-            chips.append(f'<span style="color:{colour}">■</span> {html.escape(label)}')
-        return "<h4>Themes</h4><p>" + " &nbsp; ".join(chips) + "</p>"
+            chips.append(f'<span style="color:{colour}">■</span>&nbsp;{html.escape(label)}')
+        return "<h4>Themes</h4><p>" + "<br>".join(chips) + "</p>"
 
     def _notes(self, annotations: Sequence[Annotation]) -> str:
         if not annotations:

@@ -59,13 +59,12 @@ class DocumentPane(QAbstractScrollArea):
         return int(self.verticalScrollBar().value())
 
     def ensure_visible(self, top: float, height: float, margin: float = 24.0) -> None:
-        """Scroll the least needed so that [top, top+height] is in view."""
+        """Scroll so that [top, top+height] is in view: not at all if it is, else to a third from the top."""
         view = self.viewport().height()
         current = self.scroll_y()
-        if top - margin < current:
-            self.verticalScrollBar().setValue(int(top - margin))
-        elif top + min(height, view - 2 * margin) + margin > current + view:
-            self.verticalScrollBar().setValue(int(top + min(height, view - 2 * margin) + margin - view))
+        if top - margin >= current and top + min(height, view - 2 * margin) + margin <= current + view:
+            return
+        self.verticalScrollBar().setValue(int(top - max(margin, min(view / 3, view - height - margin))))
 
     def is_visible_y(self, top: float, height: float) -> bool:
         current = self.scroll_y()
@@ -128,7 +127,7 @@ class DocumentPane(QAbstractScrollArea):
         assert self.grid is not None and item.unit_id is not None
         side = self.grid.presentation.side(self.old)
         themes = side.themes.get(item.unit_id, ()) if side else ()
-        x = width - PADDING / 2 - CHIP_STRIP + 2.0
+        x = min(width - CHIP_STRIP, PADDING + self.grid.text_width(self.old) + 6.0)
         for k, theme_id in enumerate(themes[:8]):
             colour = self.theme_colours.get(theme_id)
             if colour is not None:

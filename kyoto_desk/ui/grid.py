@@ -17,6 +17,7 @@ from kyoto_desk.ui.unit_text import HeadingText, Mark, MarkRole, RenderOptions, 
 ROW_GAP_EM = 0.75
 PADDING = 14.0  # pixels left and right of the text inside a pane
 CHIP_STRIP = 12.0  # pixels at the right of a pane for theme chips
+MAX_MEASURE_EM = 50.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,9 @@ class GridLayout:
         self.relayout()
 
     def text_width(self, old: bool) -> float:
-        return max(60.0, self.widths[0 if old else 1] - 2 * PADDING - CHIP_STRIP)
+        # Lines longer than about a hundred characters are hard to read; a wide window gets margins.
+        measure = self.options.font.pointSizeF() * 1.33 * MAX_MEASURE_EM
+        return max(60.0, min(measure, self.widths[0 if old else 1] - 2 * PADDING - CHIP_STRIP))
 
     def relayout(self) -> None:
         gap = self.options.font.pointSizeF() * ROW_GAP_EM * 1.33

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from kyoto_desk.core.links import LinkKind
 from kyoto_desk.ui.document_pane import DocumentPane
 from kyoto_desk.ui.palette import Colours, current_colours
 
@@ -45,7 +46,7 @@ class GutterView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
+        painter.fillRect(self.rect(), self.colours.background)
         grid = self.old_pane.grid
         if grid is None or grid.presentation.alignment is None:
             return
@@ -58,7 +59,15 @@ class GutterView(QWidget):
                 continue
             if max(left[1], right[1]) < 0 or min(left[0], right[0]) > height:
                 continue
-            self._band(painter, left, right, self.colours.link(link.kind), index == self.selected_link)
+            quiet = link.kind is LinkKind.IDENTICAL
+            self._band(
+                painter,
+                left,
+                right,
+                self.colours.link(link.kind),
+                bold=index == self.selected_link,
+                quiet=quiet,
+            )
         self._one_sided(painter, grid.presentation.alignment.removed, True, height)
         self._one_sided(painter, grid.presentation.alignment.added, False, height)
         painter.end()
@@ -69,7 +78,9 @@ class GutterView(QWidget):
         left: tuple[float, float],
         right: tuple[float, float],
         colour: QColor,
+        *,
         bold: bool,
+        quiet: bool,
     ) -> None:
         w = float(self.width())
         path = QPainterPath(QPointF(0, left[0]))
@@ -77,10 +88,13 @@ class GutterView(QWidget):
         path.lineTo(QPointF(w, right[1]))
         path.cubicTo(QPointF(w / 2, right[1]), QPointF(w / 2, left[1]), QPointF(0, left[1]))
         path.closeSubpath()
+        # Identical pairs stay faint so that the eye goes to what changed.
         fill = QColor(colour)
-        fill.setAlpha(110 if bold else 45)
+        fill.setAlpha(130 if bold else (22 if quiet else 70))
+        edge = QColor(colour)
+        edge.setAlpha(255 if bold or not quiet else 90)
         painter.setBrush(fill)
-        painter.setPen(QPen(colour, 2.0 if bold else 1.0))
+        painter.setPen(QPen(edge, 2.0 if bold else 1.0))
         painter.drawPath(path)
 
     def _one_sided(self, painter: QPainter, ids: tuple[str, ...], old: bool, height: float) -> None:

@@ -42,7 +42,7 @@ def load_entry(name: str, data_dir: Path) -> Document:
 def short_name(document: Document) -> str:
     """How panes and summaries name a document: its alias, else its symbol, else its title's first words."""
     if document.info.alias:
-        return document.info.alias.capitalize()
+        return document.info.alias.replace("-", " ").capitalize()
     if document.symbols:
         return document.symbols[0]
     return " ".join(document.title.split()[:3]) or "Untitled"

@@ -21,6 +21,8 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Library documents")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
         self.list.itemActivated.connect(self._on_list_item_activated)

@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
     def refresh_library(self) -> None:
         entries = self.entries()
         self.library.set_entries(entries)
+        self.actions_.set_entries(entries, self.current_names)
         self.banner.setVisible(not any(not e.bundled for e in entries))
 
     def open_names(self, old: str, new: str | None) -> bool:
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.save_documents(old, new or "")
         self.current_names = (old, new)
+        self.actions_.show_current(self.current_names)
         if second is None:
             self.show_document(first)
         else:
@@ -314,7 +316,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.view.set_colours(current_colours())
         super().changeEvent(event)
 

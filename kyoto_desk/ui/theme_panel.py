@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kyoto_desk.core.themes import ThemeSummary
 from kyoto_desk.ui.presentation import Presentation
@@ -17,17 +17,19 @@ class ThemeBar(QWidget):
         super().__init__(parent)
         self.summary = summary
         self.scale = max(1, scale)
-        self.setMinimumHeight(18)
+        self.setMinimumHeight(16)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(120, 18)
+        return QSize(90, 18)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         colour = QColor(self.summary.colour)
         faint = QColor(colour)
         faint.setAlpha(110)
-        width = float(self.width())
+        left = float(self.contentsMargins().left())
+        width = float(self.width()) - left - 4.0
+        painter.translate(left, 0.0)
         for row, tally in enumerate((self.summary.old, self.summary.new)):
             y = 1.0 + row * 8.0
             total = width * tally.units / self.scale
@@ -50,6 +52,7 @@ class ThemePanel(QWidget):
         self._rows.setContentsMargins(6, 6, 6, 6)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +61,7 @@ class ThemePanel(QWidget):
         layout.addWidget(self._legend)
         layout.addWidget(scroll)
         self.setAccessibleName("Themes")
+        self.setMinimumWidth(300)
 
     def set_presentation(self, presentation: Presentation) -> None:
         while self._rows.count():
@@ -71,13 +75,13 @@ class ThemePanel(QWidget):
         new_name = presentation.new.name if presentation.new else ""
         self._legend.setText(
             f"Paragraphs per theme — upper bar {old_name}, lower bar {new_name}; the darker part has no "
-            "counterpart (removed or added). Check themes to show only their paragraphs."
+            "counterpart (removed or added). Check themes to show only their paragraphs in both texts."
             if presentation.new
             else "Paragraphs per theme. Check themes to show only their paragraphs."
         )
         scale = max((max(s.old.units, s.new.units) for s in summaries), default=1)
         for summary in summaries:
-            self._rows.addWidget(self._row(summary, scale))
+            self._rows.addWidget(self._row(summary, scale, (old_name, new_name)))
         self._rows.addStretch(1)
 
     def _summaries(self, presentation: Presentation) -> list[ThemeSummary]:
@@ -93,28 +97,38 @@ class ThemePanel(QWidget):
             )
         return out
 
-    def _row(self, summary: ThemeSummary, scale: int) -> QWidget:
+    def _row(self, summary: ThemeSummary, scale: int, names: tuple[str, str]) -> QWidget:
         row = QWidget(self._inner)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 2, 0, 6)
+        layout.setSpacing(1)
         box = QCheckBox(summary.label, row)
         swatch = QPixmap(12, 12)
         swatch.fill(QColor(summary.colour))
         box.setIcon(QIcon(swatch))
-        box.setToolTip(
-            f"{summary.label}: older text {summary.old.units} paragraphs ({summary.old.linked} linked, "
-            f"{summary.old.unmatched} removed); newer text {summary.new.units} ({summary.new.linked} linked, "
-            f"{summary.new.unmatched} added)"
-        )
         box.setAccessibleName(f"Filter by theme {summary.label}")
         box.toggled.connect(self._on_box_toggled)
         self._boxes[summary.theme_id] = box
-        counts = QLabel(f"{summary.old.units} · {summary.new.units}", row)
-        counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        counts.setMinimumWidth(52)
-        layout.addWidget(box, 3)
-        layout.addWidget(counts, 0)
-        layout.addWidget(ThemeBar(summary, scale, row), 2)
+        old, new = summary.old, summary.new
+        if names[1]:
+            text = (
+                f"{names[0]}: {old.units} — {old.linked} linked, {old.unmatched} removed\n"
+                f"{names[1]}: {new.units} — {new.linked} linked, {new.unmatched} added"
+            )
+        else:
+            text = f"{old.units} paragraphs"
+        counts = QLabel(text, row)
+        counts.setIndent(22)
+        font = counts.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        counts.setFont(font)
+        box.setToolTip(text)
+        layout.addWidget(box)
+        layout.addWidget(counts)
+        if names[1]:
+            bar = ThemeBar(summary, scale, row)
+            bar.setContentsMargins(22, 0, 0, 0)
+            layout.addWidget(bar)
         return row
 
     def chosen(self) -> frozenset[str]:

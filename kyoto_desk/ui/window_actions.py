@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QInputDialog, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QInputDialog, QLabel, QMenu, QToolBar
 
 from kyoto_desk.ui.comparison_view import RowFilter
+from kyoto_desk.ui.library_access import Entry
 from kyoto_desk.ui.unit_text import RenderOptions
 
 if TYPE_CHECKING:
@@ -115,7 +116,43 @@ class WindowActions:
         self._act(menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         self._act(menu, "&About Kyoto Desk", self.show_about)
 
+    def _documents_toolbar(self) -> None:
+        bar = QToolBar("Documents", self.w)
+        bar.setObjectName("documentsToolbar")
+        self.w.addToolBar(bar)
+        self.old_box, self.new_box = QComboBox(self.w), QComboBox(self.w)
+        for box, label in ((self.old_box, "Older text"), (self.new_box, "Newer text")):
+            box.setAccessibleName(label)
+            box.setMinimumContentsLength(22)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.activated.connect(lambda _i: self._on_document_boxes_activated())
+        bar.addWidget(QLabel(" Older: ", self.w))
+        bar.addWidget(self.old_box)
+        bar.addAction(self.swap_action)
+        bar.addWidget(QLabel(" Newer: ", self.w))
+        bar.addWidget(self.new_box)
+
+    def set_entries(self, entries: Sequence[Entry], current: tuple[str, str | None]) -> None:
+        """Fill the document choosers and show the documents on screen."""
+        for box in (self.old_box, self.new_box):
+            box.clear()
+        self.new_box.addItem("— none: read the older text alone —", "")
+        for entry in entries:
+            self.old_box.addItem(entry.label, entry.name)
+            self.new_box.addItem(entry.label, entry.name)
+        self.show_current(current)
+
+    def show_current(self, current: tuple[str, str | None]) -> None:
+        self.old_box.setCurrentIndex(max(0, self.old_box.findData(current[0])))
+        self.new_box.setCurrentIndex(max(0, self.new_box.findData(current[1] or "")))
+
+    def _on_document_boxes_activated(self) -> None:
+        old, new = str(self.old_box.currentData() or ""), str(self.new_box.currentData() or "")
+        if old:
+            self.w.open_names(old, new or None)
+
     def _toolbar(self) -> None:
+        self._documents_toolbar()
         bar = QToolBar("Main", self.w)
         bar.setObjectName("mainToolbar")
         self.w.addToolBar(bar)
@@ -137,7 +174,19 @@ class WindowActions:
         bar.addSeparator()
         bar.addActions([self.agreed_action, self.chips_action, self.minor_action])
         bar.addSeparator()
-        bar.addActions([self.swap_action, self.link_action, self.unlink_action])
+        bar.addActions([self.link_action, self.unlink_action])
+        short = {
+            self.agreed_action: "Agreed language",
+            self.chips_action: "Theme chips",
+            self.minor_action: "Hide punctuation/case",
+            self.swap_action: "⇄ Swap",
+            self.link_action: "Link",
+            self.unlink_action: "Unlink",
+            self.previous_action: "◀ Previous change",
+            self.next_action: "Next change ▶",
+        }
+        for action, text in short.items():
+            action.setIconText(text)
 
     # --- what the actions do -----------------------------------------------------------------
     def _filter_setter(self, kind: str) -> Callable[[], None]:

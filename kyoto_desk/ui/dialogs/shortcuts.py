@@ -7,14 +7,11 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-
-from kyoto_desk import __version__
 
 MOUSE_HINTS = (
     ("Select a paragraph and its counterpart", "Click"),
@@ -49,9 +46,7 @@ class ShortcutsDialog(QDialog):
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        "About Kyoto Desk",
-        f"<b>Kyoto Desk {__version__}</b><p>Compare, annotate and brief on UN declarations side by side. "
-        "Texts come from their official sources; nothing is reconstructed.</p>",
-    )
+    """The About dialog: version, licence and the sources of the bundled texts."""
+    from kyoto_desk.ui.about_dialog import AboutDialog
+
+    AboutDialog(parent).open()
