@@ -5,6 +5,7 @@ line at each paragraph gap, a line of underscores at the footnote rule).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import logging
@@ -56,26 +57,33 @@ def extract_page_lines(
     data: bytes, *, progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled
 ) -> list[list[str]]:
     """Each page's lines, top to bottom, before any layout clean-up."""
+    # pdfminer raises many types (syntax, type, key, recursion errors) on hostile input, at open,
+    # page listing or page reading alike; every one of them means "unreadable".
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many types on hostile input; all mean "unreadable"
+        page_objects = list(pdf.pages)
+    except Exception as exc:
         raise _unreadable(exc) from exc
-    with pdf:
-        pages: list[list[str]] = []
-        total = len(pdf.pages)
-        for number, page in enumerate(pdf.pages, start=1):
+    pages: list[list[str]] = []
+    try:
+        for number, page in enumerate(page_objects, start=1):
             check_cancelled(is_cancelled, "The PDF import")
             try:
                 pages.append(_page_lines(page))
-            except Exception as exc:  # a damaged page stream; same reason as above
+            except Exception as exc:
                 raise _unreadable(exc) from exc
-            progress(number / total)
+            progress(number / len(page_objects))
+    finally:
+        with contextlib.suppress(Exception):  # closing a damaged file must not hide the real error
+            pdf.close()
     return pages
 
 
 def _unreadable(exc: Exception) -> ImportFailedError:
     log.info("pdf unreadable", exc_info=exc)
-    if "password" in f"{type(exc).__name__} {exc}".lower() or "encrypt" in str(exc).lower():
+    # pdfplumber wraps pdfminer's PDFPasswordIncorrect in its own exception: look at the cause too.
+    described = " ".join(f"{type(e).__name__} {e}" for e in (exc, *getattr(exc, "args", ())))
+    if "password" in described.lower() or "encrypt" in described.lower():
         return ImportFailedError(
             "The PDF is encrypted (password-protected).",
             "Open it with its password, save an unprotected copy.",
