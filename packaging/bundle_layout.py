@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import importlib.util
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ EXCLUDED_MODULES = [
     "mypy",
     "ruff",
     "tkinter",
+    "pygments",  # only Mako's optional syntax highlighting of template errors wants it
     "PyInstaller",
     "PySide6.QtQml",
     "PySide6.QtQuick",
@@ -149,7 +151,9 @@ def hidden_imports(collect_submodules: Callable[..., list[str]], root: Path | No
 
 
 def _version_tuple(version: str) -> tuple[int, int, int, int]:
-    numbers = [int("".join(ch for ch in part if ch.isdigit()) or 0) for part in version.split(".")[:4]]
+    # Windows wants four integers: "1.2.3rc1" -> (1, 2, 3, 0); a part's leading digits count.
+    leading = (re.match(r"\d*", part) for part in version.split(".")[:4])
+    numbers = [int(m.group() or 0) if m else 0 for m in leading]
     padded = [*numbers, 0, 0, 0, 0][:4]
     return (padded[0], padded[1], padded[2], padded[3])
 

@@ -13,10 +13,13 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +57,10 @@ class Bundle:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KYOTO_DESK"))}
         # Data and Qt settings go to the scratch folder, so the run neither reads nor touches the
         # CI user's own (a remembered document pair would change what the window opens).
-        env.update(
-            QT_QPA_PLATFORM="offscreen",
-            KYOTO_DESK_DATA=str(self.scratch / "data"),
-            XDG_CONFIG_HOME=str(self.scratch / "config"),
-            **extra,
-        )
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        env["KYOTO_DESK_DATA"] = str(self.scratch / "data")
+        env["XDG_CONFIG_HOME"] = str(self.scratch / "config")
+        env.update(extra)
         return env
 
     def run(self, *args: str, exe: Path | None = None, env: dict[str, str] | None = None) -> str:
@@ -134,17 +135,74 @@ def _opened_kyoto(bundle: Bundle) -> str:
     return "opened the Kyoto text"
 
 
+def _wait_for(path: Path, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not path.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SmokeCheckError(f"the first window never created {path.name}")
+        time.sleep(0.2)
+
+
+def check_second_start(bundle: Bundle) -> str:
+    """A second window on the same data directory while the first runs: nothing breaks or corrupts."""
+    data = bundle.scratch / "shared-data"
+    database = data / "kyoto-desk.sqlite3"
+    first = subprocess.Popen(
+        [str(bundle.gui)],
+        env=bundle.env(KYOTO_DESK_DATA=str(data), KYOTO_DESK_SMOKE_SECONDS="15"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(database, first)
+        second = subprocess.run(
+            [str(bundle.gui)],
+            env=bundle.env(KYOTO_DESK_DATA=str(data), KYOTO_DESK_SMOKE_SECONDS="3"),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    finally:
+        _, first_err = first.communicate(timeout=TIMEOUT)
+    if first.returncode != 0 or "Traceback" in first_err + second.stderr:
+        raise SmokeCheckError(
+            f"first window exited {first.returncode}: {(first_err + second.stderr)[-2000:]}"
+        )
+    with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
+        verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    if verdict != "ok":
+        raise SmokeCheckError(f"the database is damaged after two windows: {verdict}")
+    return f"second window exited {second.returncode} while the first ran; database integrity ok"
+
+
 def check_platform_data_dir(bundle: Bundle) -> str:
     """Without --data-dir or $KYOTO_DESK_DATA the data goes to the platform's folder, not the bundle."""
     env = bundle.env(XDG_DATA_HOME=str(bundle.scratch / "xdg"), HOME=str(bundle.scratch / "home"))
     env.pop("KYOTO_DESK_DATA")
     env.update(APPDATA=str(bundle.scratch / "appdata"), LOCALAPPDATA=str(bundle.scratch / "appdata"))
     bundle.run("parse", "kyoto", "--format", "text", env=env)
-    private = bundle.scratch / "data"
-    logs = sorted(p for p in bundle.scratch.rglob("kyoto-desk.log") if not p.is_relative_to(private))
+    roots = [bundle.scratch / name for name in ("xdg", "home", "appdata")]
+    logs = sorted(p for root in roots if root.is_dir() for p in root.rglob("kyoto-desk.log"))
     if not logs:
         raise SmokeCheckError("no log file in the platform's data directory")
     return f"log at {logs[0].relative_to(bundle.scratch)}"
+
+
+def check_no_test_suite(bundle: Bundle) -> str:
+    """Neither the project's tests nor the test tools are in the bundle, as modules or as files."""
+    from PyInstaller.archive.readers import CArchiveReader  # type: ignore[import-untyped]
+
+    forbidden = {"tests", "pytest", "_pytest", "pytestqt", "hypothesis", "reportlab", "mypy", "ruff"}
+    modules = set(CArchiveReader(str(bundle.gui)).open_embedded_archive("PYZ.pyz").toc)
+    found = sorted({name for name in modules if name.split(".")[0] in forbidden})
+    found += sorted(
+        str(p.relative_to(bundle.folder)) for p in bundle.folder.rglob("*") if p.name in forbidden
+    )
+    if found:
+        raise SmokeCheckError(f"test code in the bundle: {found[:10]}")
+    return f"{len(modules)} bundled modules, none of them tests or test tools"
 
 
 def snapshot(folder: Path) -> set[str]:
@@ -154,10 +212,12 @@ def snapshot(folder: Path) -> set[str]:
 def run_checks(bundle: Bundle) -> int:
     checks: list[tuple[str, Callable[[Bundle], str]]] = [
         ("version", check_version),
+        ("no test suite", check_no_test_suite),
         ("parse kyoto", check_parse_kyoto),
         ("compare", check_compare),
         ("briefing", check_briefing),
         ("window", check_window),
+        ("second start", check_second_start),
         ("platform data dir", check_platform_data_dir),
     ]
     before = snapshot(bundle.folder)
@@ -165,7 +225,14 @@ def run_checks(bundle: Bundle) -> int:
     for name, check in checks:
         try:
             log.info("ok   %-18s %s", name, check(bundle))
-        except (SmokeCheckError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as exc:
+        except (
+            SmokeCheckError,
+            subprocess.TimeoutExpired,
+            OSError,
+            ValueError,
+            KeyError,
+            sqlite3.Error,
+        ) as exc:
             failed += 1
             log.error("FAIL %-18s %s", name, exc)
     added = sorted(snapshot(bundle.folder) - before)
