@@ -86,7 +86,10 @@ def comparison(app: QApplication, data: Path) -> None:
     _dock(window, "detailsDock").grab().save(str(OUT / "details-panel.png"))
     window.themes.choose(frozenset({"corruption"}))
     _settle(app, window)
+    _dock(window, "detailsDock").hide()  # the theme panel gets the whole height for its picture
+    _settle(app, window)
     _dock(window, "themesDock").grab().save(str(OUT / "theme-panel.png"))
+    _dock(window, "detailsDock").show()
     window.grab().save(str(OUT / "theme-filter.png"))
     window.themes.choose(frozenset())
     apply_scheme(app, dark=True)

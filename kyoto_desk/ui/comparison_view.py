@@ -276,8 +276,7 @@ class ComparisonView(QWidget):
                     for m in pattern.finditer(unit.text):
                         matches.append(FindMatch(old, unit.id, m.start(), m.end()))
                         marks[old].setdefault(unit.id, []).append(Mark(m.start(), m.end(), MarkRole.FIND))
-        self.grid.find_marks = marks
-        self.grid.rebuild_texts()
+        self.grid.set_find_marks(marks)
         self._refresh()
         return matches
 

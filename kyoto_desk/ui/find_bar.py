@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -41,7 +41,12 @@ class FindBar(QWidget):
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (QLabel("Find:", self), self.edit, self.count, previous, following, close):
             layout.addWidget(widget)
-        self.edit.textChanged.connect(self._on_edit_text_changed)
+        # Search once typing pauses: a one-letter needle matches thousands of places.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.search_now)
+        self.edit.textChanged.connect(self._debounce.start)
         self.edit.returnPressed.connect(self.next_match)
         previous.clicked.connect(self.previous_match)
         following.clicked.connect(self.next_match)
@@ -58,8 +63,10 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def _on_edit_text_changed(self, text: str) -> None:
-        self.matches = self.view.find_text(text)
+    def search_now(self) -> None:
+        """Search for the text in the edit at once (typing waits for a pause)."""
+        self._debounce.stop()
+        self.matches = self.view.find_text(self.edit.text())
         self.current = -1
         self._update_count()
 
@@ -80,6 +87,8 @@ class FindBar(QWidget):
         self._step(-1)
 
     def _step(self, step: int) -> None:
+        if self._debounce.isActive():
+            self.search_now()
         if not self.matches:
             return
         self.current = (self.current + step) % len(self.matches)

@@ -7,12 +7,12 @@ what keeps it far under the 100 ms budget.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kyoto_desk.ui.presentation import Presentation, Side
 from kyoto_desk.ui.rows import Row
-from kyoto_desk.ui.unit_text import HeadingText, Mark, MarkRole, RenderOptions, UnitText
+from kyoto_desk.ui.unit_text import HeadingText, LineStyle, Mark, MarkRole, RenderOptions, UnitText
 
 ROW_GAP_EM = 0.75
 PADDING = 14.0  # pixels left and right of the text inside a pane
@@ -37,20 +37,32 @@ class SideTexts:
     def __init__(self, side: Side, options: RenderOptions, extra: dict[str, list[Mark]]) -> None:
         self.side = side
         self.units: dict[str, UnitText] = {}
-        for unit in side.document.units:
-            marks = list(side.marks.get(unit.id, ()))
-            if options.show_agreed:
-                marks.extend(Mark(r.start, r.end, MarkRole.AGREED) for r in side.agreed.get(unit.id, ()))
-            marks.extend(extra.get(unit.id, ()))
-            self.units[unit.id] = UnitText(unit, marks, options)
-        self._headings: dict[tuple[int, str], HeadingText] = {}
         self._options = options
+        for unit in side.document.units:
+            self.rebuild(unit.id, extra.get(unit.id, ()))
+        self._headings: dict[tuple[LineStyle, str], HeadingText] = {}
 
-    def heading(self, level: int, text: str) -> HeadingText:
-        key = (level, text)
+    def rebuild(self, unit_id: str, extra: Sequence[Mark]) -> None:
+        """Render one unit again with `extra` marks (find matches) over its own."""
+        side, options = self.side, self._options
+        marks = list(side.marks.get(unit_id, ()))
+        if options.show_agreed:
+            marks.extend(Mark(r.start, r.end, MarkRole.AGREED) for r in side.agreed.get(unit_id, ()))
+        marks.extend(extra)
+        self.units[unit_id] = UnitText(side.document.unit(unit_id), marks, options)
+
+    def heading(self, style: LineStyle, text: str) -> HeadingText:
+        key = (style, text)
         if key not in self._headings:
-            self._headings[key] = HeadingText(text, level, self._options)
+            self._headings[key] = HeadingText(text, style, self._options)
         return self._headings[key]
+
+    def title_lines(self) -> list[HeadingText]:
+        info = self.side.document.info
+        lines = [self.heading(LineStyle.TITLE, info.title)] if info.title else []
+        if info.symbols:
+            lines.append(self.heading(LineStyle.META, " · ".join(info.symbols)))
+        return lines
 
 
 class GridLayout:
@@ -74,6 +86,16 @@ class GridLayout:
         self._texts = {True: SideTexts(self.presentation.old, self.options, self.find_marks[True])}
         if self.presentation.new is not None:
             self._texts[False] = SideTexts(self.presentation.new, self.options, self.find_marks[False])
+        self.relayout()
+
+    def set_find_marks(self, marks: dict[bool, dict[str, list[Mark]]]) -> None:
+        """Show find matches, re-rendering only the units whose matches changed."""
+        for old, texts in self._texts.items():
+            before, after = self.find_marks.get(old, {}), marks.get(old, {})
+            for unit_id in set(before) | set(after):
+                if before.get(unit_id) != after.get(unit_id):
+                    texts.rebuild(unit_id, after.get(unit_id, ()))
+        self.find_marks = {True: marks.get(True, {}), False: marks.get(False, {})}
         self.relayout()
 
     def set_options(self, options: RenderOptions) -> None:
@@ -101,7 +123,7 @@ class GridLayout:
         self.items: dict[bool, list[Item]] = {side: [] for side in self._texts}
         self.unit_box: dict[bool, dict[str, tuple[float, float]]] = {side: {} for side in self._texts}
         last_path: dict[bool, tuple[str, ...]] = {side: () for side in self._texts}
-        y = gap
+        y = self._titles(gap)
         for index, row in enumerate(self.rows):
             self.row_top.append(y)
             if not self.visible[index]:
@@ -128,8 +150,11 @@ class GridLayout:
             shared = 0
             while shared < min(len(path), len(last[side])) and path[shared] == last[side][shared]:
                 shared += 1
-            heads = [texts.heading(level, h) for level, h in enumerate(path[shared:], start=shared + 1)]
-            heads += [texts.heading(9, line) for line in texts.side.lead_ins.get(unit_id, ())]
+            heads = [
+                texts.heading(LineStyle.PILLAR if level == 1 else LineStyle.SUBHEADING, h)
+                for level, h in enumerate(path[shared:], start=shared + 1)
+            ]
+            heads += [texts.heading(LineStyle.LEAD_IN, line) for line in texts.side.lead_ins.get(unit_id, ())]
             for head in heads:
                 h = head.set_width(width)
                 self.items[side].append(Item(y, h, row, None, head))
@@ -140,6 +165,18 @@ class GridLayout:
             self.unit_box[side][unit_id] = (y, h)
             y += h + 6.0
         return max(0.0, y - top - 6.0)
+
+    def _titles(self, top: float) -> float:
+        """Lay out each side's title and symbols above the first row; returns where rows start."""
+        tallest = top
+        for side, texts in self._texts.items():
+            y = top
+            for line in texts.title_lines():
+                h = line.set_width(self.text_width(side))
+                self.items[side].append(Item(y, h, -1, None, line))
+                y += h + 2.0
+            tallest = max(tallest, y + (top if y > top else 0.0))
+        return tallest
 
     def items_between(self, old: bool, top: float, bottom: float) -> list[Item]:
         """Items of one side overlapping [top, bottom] in content coordinates."""

@@ -192,20 +192,42 @@ class UnitText:
         return shifted
 
 
-class HeadingText:
-    """A heading line above the first unit under it."""
+class LineStyle(StrEnum):
+    """How a line that is not a unit is set."""
 
-    def __init__(self, text: str, level: int, options: RenderOptions) -> None:
+    TITLE = "title"  # the document's title
+    META = "meta"  # its symbols, under the title
+    PILLAR = "pillar"  # a level-1 heading
+    SUBHEADING = "subheading"  # a level-2 heading
+    LEAD_IN = "lead-in"  # "Declare the following:"
+
+
+_LINE_SIZES = {
+    LineStyle.TITLE: 1.3,
+    LineStyle.META: 0.9,
+    LineStyle.PILLAR: 1.15,
+    LineStyle.SUBHEADING: 1.0,
+    LineStyle.LEAD_IN: 1.0,
+}
+
+
+class HeadingText:
+    """A title, heading or lead-in line above the first unit it introduces."""
+
+    def __init__(self, text: str, style: LineStyle, options: RenderOptions) -> None:
         self.text = text
+        self.style = style
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
         self.document.setUndoRedoEnabled(False)
         font = QFont(options.font)
-        font.setBold(True)
-        font.setPointSizeF(options.font.pointSizeF() * (1.15 if level <= 1 else 1.0))
+        font.setBold(style in (LineStyle.TITLE, LineStyle.PILLAR, LineStyle.SUBHEADING))
+        font.setItalic(style is LineStyle.LEAD_IN)
+        font.setPointSizeF(options.font.pointSizeF() * _LINE_SIZES[style])
         self.document.setDefaultFont(font)
         fmt = QTextCharFormat()
-        fmt.setForeground(options.colours.heading)
+        colour = {LineStyle.META: options.colours.muted, LineStyle.LEAD_IN: options.colours.text}
+        fmt.setForeground(colour.get(style, options.colours.heading))
         block = QTextBlockFormat()
         block.setProperty(QTextFormat.Property.BlockTopMargin, options.font.pointSizeF() * 0.6)
         cursor = QTextCursor(self.document)

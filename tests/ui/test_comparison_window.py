@@ -125,7 +125,7 @@ def test_find_counts_matches_and_steps_through_them(qtbot: QtBot, compared: Main
     expected = sum(len(re.findall("cybercrime", u.text, re.I)) for doc in (old, new) for u in doc.units)
     compared.find_bar.open_bar()
     qtbot.keyClicks(compared.find_bar.edit, "cybercrime")
-    assert compared.find_bar.count.text() == f"{expected} matches"
+    qtbot.waitUntil(lambda: compared.find_bar.count.text() == f"{expected} matches", timeout=5000)
     qtbot.keyClick(compared.find_bar.edit, Qt.Key.Key_Return)
     assert compared.find_bar.count.text() == f"1 of {expected}"
     first = compared.find_bar.matches[0]
