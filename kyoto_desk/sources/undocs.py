@@ -78,6 +78,7 @@ class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if not host_allowed(newurl):
+            fp.close()  # urllib closes the redirect's response only when it follows it
             raise DownloadError(
                 f"The UN documents service redirected to {urlsplit(newurl).netloc or newurl}, which is not a "
                 "United Nations host over HTTPS; the download was stopped.",
@@ -131,6 +132,7 @@ def _fetch(
             _check_type(response.headers.get_content_type())
             data = _read_body(response, progress, is_cancelled, max_bytes)
     except urllib.error.HTTPError as exc:
+        exc.close()
         if exc.code in (404, 410):
             raise _NotThereError(f"{urlsplit(url).netloc} answered {exc.code}") from exc
         raise DownloadError(f"The UN documents service answered {exc.code} {exc.reason}.", _HINT) from exc

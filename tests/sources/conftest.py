@@ -108,7 +108,7 @@ def fake_un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     monkeypatch.setenv("KYOTO_DESK_UN_DOCS_URL", state.base)
     yield state
