@@ -69,6 +69,11 @@ def profile(text: str, position: float) -> UnitProfile:
     return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position)
 
 
+def clear_text_cache() -> None:
+    """Forget the cached features of unit texts (benchmarks time cold comparisons with it)."""
+    _text_features.cache_clear()
+
+
 def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
     """Whether `text` only introduces what follows ("We endeavour:", "... take the following actions:"):
     no content terms at all, or a colon at the end and nothing but register words before it."""
