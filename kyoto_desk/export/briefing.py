@@ -24,14 +24,8 @@ from kyoto_desk.export.annotation_index import AnnotationIndex, PlacedAnnotation
 from kyoto_desk.export.atomic import write_atomically
 from kyoto_desk.export.briefing_options import BriefingOptions, Section
 from kyoto_desk.export.docx_fields import set_header_footer
-from kyoto_desk.export.docx_layout import (
-    Styler,
-    define_styles,
-    set_margins,
-    start_section,
-    text_width,
-    xml_safe,
-)
+from kyoto_desk.export.docx_layout import define_styles, set_margins, start_section, text_width
+from kyoto_desk.export.docx_styler import Styler, xml_safe
 from kyoto_desk.export.progress import ExportSteps, IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.export.redline_segments import Side
 from kyoto_desk.export.section_cover import short_name, write_cover
@@ -154,7 +148,7 @@ class _BriefingWriter:
             if len(document.paragraphs) > 0:
                 _page_break(document)
             section = document.sections[-1]
-        document.add_heading("Synoptic table", level=1)
+        styler.heading("Synoptic table", 1)
         write_legend(styler, options.shade_agreed)
         writer = SynopticWriter(styler, self.index, options.includes(Section.COMMENTS), options.shade_agreed)
         headers = (f"Older text: {self.labels[0]}", f"Newer text: {self.labels[1]}", "Change and themes")

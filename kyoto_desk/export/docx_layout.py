@@ -6,10 +6,8 @@ restyles the whole briefing by editing a style, never run by run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,8 +19,8 @@ from docx.section import Section
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+
+from kyoto_desk.export.docx_styler import Styler
 
 BODY_FONT = "Times New Roman"  # the face of UN documents; LibreOffice substitutes Liberation Serif
 
@@ -40,19 +38,10 @@ DELETION_STYLE = "Redline Deletion"
 NUMBER_STYLE = "Paragraph Number"
 TABLE_STYLE = "Table Grid"
 
-# Characters XML 1.0 forbids (controls other than tab and newlines); python-docx refuses them outright, and
-# a note pasted from another program or a text extracted from a PDF can carry one.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 HEADER_FILL = "D9E2F3"
 SECTION_FILL = "F2F2F2"
 TABLE_HEADING_STYLES = ("Briefing Table Section", "Briefing Table Subsection")  # by heading level 1, 2+
 AGREED_FILL = "EDEDED"
-
-
-def xml_safe(text: str) -> str:
-    """`text` without the characters a .docx cannot hold (each becomes a space, keeping offsets)."""
-    return _XML_INVALID.sub(" ", text)
 
 
 def _paragraph_style(document: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyle:
@@ -107,6 +96,16 @@ def define_styles(document: DocxDocument) -> None:
     marking = _paragraph_style(document, MARKING_STYLE)
     marking.font.bold, marking.font.size = True, Pt(12)
     marking.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    caption = _paragraph_style(document, CAPTION_STYLE)
+    caption.font.italic, caption.font.size = True, Pt(9)
+    _define_table_styles(document)
+    insertion = _character_style(document, INSERTION_STYLE)
+    insertion.font.bold, insertion.font.underline = True, True
+    _character_style(document, DELETION_STYLE).font.strike = True
+    _character_style(document, NUMBER_STYLE).font.bold = True
+
+
+def _define_table_styles(document: DocxDocument) -> None:
     cell = _paragraph_style(document, CELL_STYLE)
     cell.font.size = Pt(9.5)
     _spacing(cell, 0, 3)
@@ -123,12 +122,6 @@ def define_styles(document: DocxDocument) -> None:
     note = _paragraph_style(document, CELL_NOTE_STYLE, CELL_STYLE)
     note.font.italic, note.font.size = True, Pt(8.5)
     note.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
-    caption = _paragraph_style(document, CAPTION_STYLE)
-    caption.font.italic, caption.font.size = True, Pt(9)
-    insertion = _character_style(document, INSERTION_STYLE)
-    insertion.font.bold, insertion.font.underline = True, True
-    _character_style(document, DELETION_STYLE).font.strike = True
-    _character_style(document, NUMBER_STYLE).font.bold = True
 
 
 def shade(element_properties: BaseOxmlElement, fill: str) -> None:
@@ -152,31 +145,6 @@ def repeat_as_header(row: _Row) -> None:
     properties.append(flag)
 
 
-class Styler:
-    """Applies the briefing's styles by id.
-
-    python-docx resolves a style name by scanning every style of the document on each assignment,
-    which made style lookups most of the export time; the ids are read once here instead.
-    """
-
-    def __init__(self, document: DocxDocument) -> None:
-        self.document = document
-        self._ids = {style.name: style.style_id for style in document.styles}
-
-    def paragraph(self, paragraph: Paragraph, name: str) -> Paragraph:
-        paragraph._p.style = self._ids[name]
-        return paragraph
-
-    def add_paragraph(self, container: BlockItemContainer | DocxDocument, text: str, name: str) -> Paragraph:
-        return self.paragraph(container.add_paragraph(xml_safe(text)), name)
-
-    def run(self, paragraph: Paragraph, text: str, name: str | None = None) -> Run:
-        run = paragraph.add_run(xml_safe(text))
-        if name is not None:
-            run._r.style = self._ids[name]
-        return run
-
-
 def add_table(styler: Styler, headers: Sequence[str], widths: Sequence[Length]) -> Table:
     """A grid table with a shaded, repeated header row and fixed column widths."""
     document = styler.document
@@ -195,16 +163,63 @@ def add_table(styler: Styler, headers: Sequence[str], widths: Sequence[Length]) 
 
 
 def add_row(table: Table, keep_together: bool = False) -> list[_Cell]:
-    """A new body row; python-docx gives its cells the widths of the table's grid columns.
+    """A new body row whose cells have the widths of the table's grid columns and one empty paragraph.
 
     `keep_together` stops the row breaking across pages: right for short rows (positions, counts),
-    wrong for synoptic rows, whose long paragraphs would leave half-empty pages.
+    wrong for synoptic rows, whose long paragraphs would leave half-empty pages. The row is built
+    directly: python-docx's `add_row` searches each element's place among its siblings one by one.
     """
-    row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+    tbl = table._tbl
+    tr = tbl.makeelement(qn("w:tr"))
     if keep_together:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    # Built from the row's own cells: `row.cells` walks the whole grid to account for merges.
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+        properties = tr.makeelement(qn("w:trPr"))
+        properties.append(properties.makeelement(qn("w:cantSplit")))
+        tr.append(properties)
+    for column in tbl.tblGrid.gridCol_lst:
+        tc = tr.makeelement(qn("w:tc"))
+        tc_properties = tc.makeelement(qn("w:tcPr"))
+        width = tc_properties.makeelement(qn("w:tcW"))
+        width.set(qn("w:w"), str(int((column.w or 0) / 635)))  # EMU to twentieths of a point
+        width.set(qn("w:type"), "dxa")
+        tc_properties.append(width)
+        tc.append(tc_properties)
+        tc.append(tc.makeelement(qn("w:p")))
+        tr.append(tc)
+    tbl.append(tr)
+    return [_Cell(tc, table) for tc in tr.tc_lst]
+
+
+def _cell_property(cell: _Cell, tag: str, value: str | None) -> None:
+    # tcPr holds tcW first; gridSpan and vMerge follow it in the schema's order, before any shading.
+    element = OxmlElement(tag)
+    if value is not None:
+        element.set(qn("w:val"), value)
+    properties = cell._tc.get_or_add_tcPr()
+    properties.insert(1 if properties.tcW is not None else 0, element)
+
+
+def merge_down(cells: Sequence[_Cell]) -> _Cell:
+    """Merge fresh, empty cells of one column vertically; returns the top cell, which shows the text.
+
+    Marked directly (vMerge restart/continue): python-docx's `merge` recomputes the table's grid for
+    every call, and the cells here are known to be empty and aligned.
+    """
+    if len(cells) > 1:
+        _cell_property(cells[0], "w:vMerge", "restart")
+        for cell in cells[1:]:
+            _cell_property(cell, "w:vMerge", None)
+    return cells[0]
+
+
+def span_row(cells: Sequence[_Cell]) -> _Cell:
+    """Turn a fresh row's cells into one cell spanning all its grid columns."""
+    first = cells[0]
+    _cell_property(first, "w:gridSpan", str(len(cells)))
+    width = sum((c.width or 0) for c in cells)
+    for cell in cells[1:]:
+        first._tc.getparent().remove(cell._tc)
+    first.width = Length(width)
+    return first
 
 
 def text_width(section: Section) -> Length:

@@ -12,14 +12,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from kyoto_desk.core.worddiff import DiffOp
-from kyoto_desk.export.docx_layout import (
-    AGREED_FILL,
-    DELETION_STYLE,
-    INSERTION_STYLE,
-    NUMBER_STYLE,
-    Styler,
-    shade,
-)
+from kyoto_desk.export.docx_layout import AGREED_FILL, DELETION_STYLE, INSERTION_STYLE, NUMBER_STYLE, shade
+from kyoto_desk.export.docx_styler import Styler
 from kyoto_desk.export.redline_segments import Segment
 
 _STYLE_OF = {DiffOp.INSERT: INSERTION_STYLE, DiffOp.DELETE: DELETION_STYLE, DiffOp.EQUAL: None}

@@ -7,7 +7,8 @@ from docx.enum.text import WD_BREAK
 
 from kyoto_desk.core.model import Document
 from kyoto_desk.export.briefing_options import BriefingOptions, Scope
-from kyoto_desk.export.docx_layout import COVER_STYLE, MARKING_STYLE, SUBTITLE_STYLE, TITLE_STYLE, xml_safe
+from kyoto_desk.export.docx_layout import COVER_STYLE, MARKING_STYLE, SUBTITLE_STYLE, TITLE_STYLE
+from kyoto_desk.export.docx_styler import xml_safe
 
 _SCOPE_TEXT = {
     Scope.ALL: "all paragraphs",

@@ -8,8 +8,9 @@ from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.core.worddiff import DiffOp
 from kyoto_desk.export.annotation_index import PlacedAnnotation
-from kyoto_desk.export.docx_layout import CELL_NOTE_STYLE, CELL_STYLE, Styler, add_row, add_table
+from kyoto_desk.export.docx_layout import CELL_NOTE_STYLE, CELL_STYLE, add_row, add_table
 from kyoto_desk.export.docx_redline import write_number, write_segments
+from kyoto_desk.export.docx_styler import Styler
 from kyoto_desk.export.progress import ExportSteps
 from kyoto_desk.export.redline_segments import Segment, Side
 from kyoto_desk.export.synoptic_rows import display_label
@@ -36,7 +37,7 @@ def write_positions(
 ) -> None:
     """One row per annotation, in reading order, the quoted words under the paragraph number."""
     document = styler.document
-    document.add_heading("Positions", level=1)
+    styler.heading("Positions", 1)
     if not placed:
         document.add_paragraph("No annotations fall within the scope of this briefing.")
         return
@@ -81,7 +82,7 @@ def write_amendments(styler: Styler, placed: list[PlacedAnnotation], documents: 
     proposals = [p for p in placed if p.annotation.amendment.strip()]
     proposals = [p for p in proposals if p.side is not None] + [p for p in proposals if p.side is None]
     document = styler.document
-    document.add_heading("Proposed amendments", level=1)
+    styler.heading("Proposed amendments", 1)
     if not proposals:
         document.add_paragraph("No amendments are proposed within the scope of this briefing.")
         return
@@ -89,7 +90,7 @@ def write_amendments(styler: Styler, placed: list[PlacedAnnotation], documents: 
         a = item.annotation
         unit = documents[item.side].unit(a.unit_id) if item.side is not None else None
         who = f" — {a.author}" if a.author else ""
-        document.add_heading(f"Paragraph {paragraph_name(item.side, a.unit_id, documents)}{who}", level=2)
+        styler.heading(f"Paragraph {paragraph_name(item.side, a.unit_id, documents)}{who}", 2)
         paragraph = document.add_paragraph()
         write_number(paragraph, display_label(unit) if unit else "", styler)
         text = unit.text if unit else ""

@@ -10,14 +10,8 @@ from docx.shared import Length
 from kyoto_desk.core.compare import Comparison
 from kyoto_desk.core.themes import ThemeSummary
 from kyoto_desk.export.chart import ThemeBar, theme_chart_png
-from kyoto_desk.export.docx_layout import (
-    CAPTION_STYLE,
-    CELL_NUMBER_STYLE,
-    CELL_STYLE,
-    Styler,
-    add_row,
-    add_table,
-)
+from kyoto_desk.export.docx_layout import CAPTION_STYLE, CELL_NUMBER_STYLE, CELL_STYLE, add_row, add_table
+from kyoto_desk.export.docx_styler import Styler
 
 COUNT_HEADERS = ("Paragraphs", "Number")
 THEME_HEADERS = (
@@ -76,12 +70,12 @@ def _write_table(
 
 def write_summary(styler: Styler, comparison: Comparison, width: Length, labels: tuple[str, str]) -> None:
     document = styler.document
-    document.add_heading("Executive summary", level=1)
+    styler.heading("Executive summary", 1)
     document.add_paragraph(overview(comparison))
     counts = [(name, str(number)) for name, number in count_rows(comparison)]
     _write_table(styler, counts, COUNT_HEADERS, [Length(int(width * 0.5)), Length(int(width * 0.2))])
     themes = present_themes(comparison)
-    document.add_heading("Themes", level=2)
+    styler.heading("Themes", 2)
     if not themes:
         document.add_paragraph("Neither text speaks of any theme of the lexicon.")
         return

@@ -16,12 +16,14 @@ from kyoto_desk.export.docx_layout import (
     CELL_STYLE,
     SECTION_FILL,
     TABLE_HEADING_STYLES,
-    Styler,
     add_row,
     add_table,
+    merge_down,
     shade_cell,
+    span_row,
 )
 from kyoto_desk.export.docx_redline import write_number, write_segments
+from kyoto_desk.export.docx_styler import Styler
 from kyoto_desk.export.progress import ExportSteps
 from kyoto_desk.export.redline_segments import Segment
 from kyoto_desk.export.synoptic_rows import SynopticGroup, UnitCell
@@ -75,7 +77,7 @@ class SynopticWriter:
     def _heading_row(self, table: Table, heading: str, level: int) -> None:
         """A full-width row naming the section the next rows belong to."""
         cells = add_row(table, keep_together=True)
-        cell = cells[0].merge(cells[-1])
+        cell = span_row(cells)
         self.styler.run(self.styler.paragraph(cell.paragraphs[0], TABLE_HEADING_STYLES[level > 1]), heading)
         shade_cell(cell, SECTION_FILL)
 
@@ -99,11 +101,7 @@ def changed_headings(current: tuple[str, ...], wanted: tuple[str, ...]) -> list[
 
 def _span(rows: list[list[_Cell]], column: int, first: int) -> _Cell:
     """The cell of `column` from row `first` to the group's last row, merged when that is several rows."""
-    top = rows[first][column]
-    if first == len(rows) - 1:
-        return top
-    merged: _Cell = top.merge(rows[-1][column])
-    return merged
+    return merge_down([row[column] for row in rows[first:]])
 
 
 def write_legend(styler: Styler, shade_agreed: bool) -> None:
