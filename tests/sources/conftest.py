@@ -101,16 +101,25 @@ def _handler(server: FakeUN) -> type[http.server.BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def fake_un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
+@contextlib.contextmanager
+def serve_fake_un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
     """A threaded HTTP server on 127.0.0.1 (random free port) set as KYOTO_DESK_UN_DOCS_URL."""
     state = FakeUN(base="")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
+    httpd.block_on_close = False  # a handler still sleeping for the "slow" route must not hold teardown
     state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     monkeypatch.setenv("KYOTO_DESK_UN_DOCS_URL", state.base)
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def fake_un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
+    with serve_fake_un(monkeypatch) as state:
+        yield state

@@ -10,6 +10,7 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.text.paragraph import Paragraph
 
 from tests.sources.fixture_texts import FixtureText
 
@@ -22,7 +23,7 @@ def _number(marker: str) -> int:
     return int(marker.translate(str.maketrans(_SUPERSCRIPTS, "0123456789")))
 
 
-def _footnote_reference(paragraph: docx.text.paragraph.Paragraph, number: int) -> None:
+def _footnote_reference(paragraph: Paragraph, number: int) -> None:
     run = paragraph.add_run()
     props = OxmlElement("w:rPr")
     vert = OxmlElement("w:vertAlign")
@@ -34,7 +35,7 @@ def _footnote_reference(paragraph: docx.text.paragraph.Paragraph, number: int) -
     run._r.append(reference)
 
 
-def _fill(paragraph: docx.text.paragraph.Paragraph, text: str) -> None:
+def _fill(paragraph: Paragraph, text: str) -> None:
     for piece in _PIECES.split(text):
         if not piece:
             continue

@@ -39,7 +39,8 @@ class Seg:
     rise: float = 0.0
 
     def width(self, char_space: float = 0.0) -> float:
-        return pdfmetrics.stringWidth(self.text, self.font, self.size) + char_space * len(self.text)
+        width: float = pdfmetrics.stringWidth(self.text, self.font, self.size)
+        return width + char_space * len(self.text)
 
 
 @dataclass
