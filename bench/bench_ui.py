@@ -131,8 +131,11 @@ def main() -> int:
     painted = [_startup("--compare") for _ in range(RUNS)]
     painted_db = [_startup("--compare", with_database=True) for _ in range(RUNS)]
     rerender = filter_rerender()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     result = {
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        # Other work on the machine slows every figure alike; the ratios to the baselines do not move.
+        "load_average_1min_at_end": round(load[0], 2),
         "texts": "Kyoto Declaration (101 units) vs SYNTHETIC revision (102 units)",
         "runs": RUNS,
         "start_to_empty_window_s": round(statistics.median(empty), 3),

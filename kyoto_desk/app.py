@@ -9,7 +9,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kyoto_desk import __version__
 
@@ -23,7 +23,9 @@ def _install_excepthook(app: QApplication) -> None:
         log.error("uncaught exception", exc_info=(kind, error, tb))
         from kyoto_desk.ui.dialogs.messages import show_error
 
-        window = app.activeWindow()
+        window = app.activeWindow() or next(
+            (w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None
+        )
         if window is not None:
             show_error(window, error)
 
@@ -61,14 +63,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(data_dir: Path) -> int:
-    """Open the main window on `data_dir`; returns the exit code of the event loop."""
+    """Open the main window on `data_dir`; returns the exit code of the event loop.
+
+    One window per data directory: a second start says which process owns it and exits with 2.
+    """
+    from kyoto_desk.single_instance import DataDirInUseError, claim_data_dir
+
     app = make_application()
     _follow_scheme(app)
-    _install_excepthook(app)
-    from kyoto_desk.ui.main_window import MainWindow
+    try:
+        lock = claim_data_dir(data_dir)
+    except DataDirInUseError as exc:
+        log.info("data directory busy: %s", exc)
+        QMessageBox.information(None, "Kyoto Desk", exc.user_text())
+        return 2
+    with lock:
+        _install_excepthook(app)
+        from kyoto_desk.ui.main_window import MainWindow
 
-    window = MainWindow(data_dir)
-    window.show()
-    # Open documents once the window is on screen, so the first paint is never delayed by parsing.
-    QTimer.singleShot(0, window.start)
-    return int(app.exec())
+        window = MainWindow(data_dir)
+        window.show()
+        # Open documents once the window is on screen, so the first paint is never delayed by parsing.
+        QTimer.singleShot(0, window.start)
+        return int(app.exec())

@@ -183,6 +183,9 @@ class ComparisonView(QWidget):
         others = self.counterparts_of(old, unit_id)
         here.selected, here.counterparts = {unit_id}, set()
         there.selected, there.counterparts = set(), set(others)
+        side = self.presentation.side(old)
+        if side is not None:  # screen readers read the selected paragraph
+            here.setAccessibleDescription(f"Paragraph {unit_id}: {side.document.unit(unit_id).text}")
         box = self.grid.unit_box[old].get(unit_id)
         if box is not None:
             here.ensure_visible(*box)

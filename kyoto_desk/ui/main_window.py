@@ -273,19 +273,17 @@ class MainWindow(QMainWindow):
         )
 
     def _annotations(self, old: bool, unit_id: str) -> list[Annotation]:
+        """The notes on this paragraph, if a database exists (none is created just to look)."""
+        side = self.presentation.side(old) if self.presentation else None
+        if side is None or not self.has_store():
+            return []
         from kyoto_desk.store.annotations import AnnotationFilter, list_annotations
         from kyoto_desk.ui.comparison_controller import key_of
 
-        side = self.presentation.side(old) if self.presentation else None
-        if side is None:
-            return []
+        wanted = AnnotationFilter(document_key=key_of(side.document), unit_id=unit_id)
         try:
             with self.store().session() as session:
-                return list(
-                    list_annotations(
-                        session, AnnotationFilter(document_key=key_of(side.document), unit_id=unit_id)
-                    )
-                )
+                return list(list_annotations(session, wanted))
         except KyotoDeskError:
             log.info("annotations unavailable", exc_info=True)
             return []
