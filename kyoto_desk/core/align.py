@@ -35,6 +35,7 @@ class _Group:
     old: list[int]
     new: list[int]
     pinned: bool = False
+    score: float | None = None  # of a one-to-one link, as scored; None once pieces join
 
 
 @dataclass(slots=True)
@@ -102,14 +103,16 @@ class _Aligner:
                 break
             if i not in of_old and j not in of_new:
                 if score >= LINK_THRESHOLD:
-                    group = _Group([i], [j])
+                    group = _Group([i], [j], score=score)
                     groups.append(group)
                     of_old[i] = of_new[j] = group
             elif j not in of_new and self._is_piece(of_old[i], i, j):  # new unit j split off old unit i
                 of_old[i].new.append(j)
+                of_old[i].score = None
                 of_new[j] = of_old[i]
             elif i not in of_old and self._is_piece(of_new[j], i, j):  # old unit i merged into new unit j
                 of_new[j].old.append(i)
+                of_new[j].score = None
                 of_old[i] = of_new[j]
         return groups
 
@@ -157,7 +160,10 @@ class _Aligner:
         """Ids of the groups outside the heaviest chain that keeps both reading orders (weighted LIS)."""
         ordered = sorted(groups, key=lambda g: (g.old[0], g.new[0]))
         # Every link counts one; similarity only decides between chains of equal length.
-        weights = [1.0 + 1e-3 * self._group_score(g.old, g.new) for g in ordered]
+        weights = [
+            1.0 + 1e-3 * (g.score if g.score is not None else self._group_score(g.old, g.new))
+            for g in ordered
+        ]
         places = [g.new[0] + 1 for g in ordered]
         kept = _heaviest_chain(places, weights)
         return {id(g) for k, g in enumerate(ordered) if k not in kept}
@@ -165,8 +171,10 @@ class _Aligner:
     def _link(self, g: _Group, moved: bool) -> Link:
         a = combine([self.old_p[i] for i in g.old])
         b = combine([self.new_p[j] for j in g.new])
-        similarity = round(self.scorer.score(a, b), 4)
-        reason = explain(self.scorer, a, b)
+        signals = self.scorer.signals(a, b)
+        # The content signals alone: place helps to choose between candidates, it is no similarity.
+        similarity = round(signals.base, 4)
+        reason = explain(self.scorer, a, b, signals)
         if len(g.old) > 1 or len(g.new) > 1:
             kind = LinkKind.SPLIT if len(g.new) >= len(g.old) else LinkKind.MERGED
             shape = f"split into {len(g.new)}" if kind is LinkKind.SPLIT else f"{len(g.old)} merged"

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import chain, pairwise
 
 from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
-from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, STOP_WORDS
+from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, PHRASES, STOP_WORDS
 
 # Weights of the signals; set on the generated revisions and the gold paraphrases (bench/eval_alignment.py).
 TERM_WEIGHT = 0.8
@@ -218,17 +218,42 @@ def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float
     return 2.0 * len(a & b) / (len(a) + len(b))
 
 
-def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile) -> str:
-    """A one-line reason for a link, for people: what the two units share and how close they are."""
+def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile, signals: Signals | None = None) -> str:
+    """A one-line reason for a link, for people: the words the two units share (and the equivalent
+    words the lexicon matched, as "promote ≈ foster"), how alike they are, and whether they sit in the
+    same place."""
     if a.surface == b.surface:
         return "same words"
-    s = scorer.signals(a, b)
+    s = signals or scorer.signals(a, b)
     parts: list[str] = []
     shared = scorer.shared_terms(a, b)
     if shared:
-        parts.append("shares " + ", ".join(shared))
+        words_a, words_b = _surface_of_terms(a.surface), _surface_of_terms(b.surface)
+        shown = [
+            _shown(words_a.get(t, _READABLE.get(t, t)), words_b.get(t, _READABLE.get(t, t))) for t in shared
+        ]
+        parts.append("shares " + ", ".join(shown))
     parts.append(f"terms {s.terms:.0%}, word forms {s.grams:.0%}")
     if s.phrases > 0:
         parts.append(f"phrases {s.phrases:.0%}")
     parts.append("same place" if s.position >= 0.75 else "elsewhere in the text")
     return "; ".join(parts)
+
+
+# Phrase tokens ("ruleoflaw") as a reader would say them ("rule of law").
+_READABLE: dict[str, str] = {}
+for _phrase, _token in PHRASES.items():
+    _READABLE.setdefault(_token, _phrase)
+
+
+def _surface_of_terms(surface: tuple[str, ...]) -> dict[str, str]:
+    """The first word of a text behind each of its canonical terms."""
+    found: dict[str, str] = {}
+    for word in surface:
+        for term in word_terms(word):
+            found.setdefault(term, word)
+    return found
+
+
+def _shown(word_a: str, word_b: str) -> str:
+    return word_a if word_a == word_b else f"{word_a} ≈ {word_b}"

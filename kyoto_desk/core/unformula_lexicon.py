@@ -33,7 +33,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     consider considering bearing mind take taking account due make making give giving
     need needs needed importance important continue continuing ensure ensuring guarantee guaranteeing
     effort efforts order like example instance whether after before once onwards less cannot full fully
-    themselves itself part parts
+    themselves itself part parts since made far yet still already now however thus hence whereas every
+    several various
     """.split()
 )
 
