@@ -1,7 +1,8 @@
 """The Linux desktop integration files, installed under share/ of a bundle or a prefix.
 
-Layout follows the freedesktop specs, so `cp -r dist/kyoto-desk/share ~/.local/` (or a package's
-/usr/share) makes the menu entry, icon and software-centre record appear.
+Layout follows the freedesktop specs, so a package's /usr/share or the bundle's own
+`install-user.sh` (into ~/.local, no administrator rights) makes the menu entry, icon and
+software-centre record appear.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kyoto_desk.appinfo import APP_ID, ICON_SIZES, VERSION
 LINUX_DIR = Path(__file__).resolve().parent / "linux"
 DESKTOP_FILE = LINUX_DIR / f"{APP_ID}.desktop"
 METAINFO_FILE = LINUX_DIR / f"{APP_ID}.metainfo.xml"
+INSTALL_SCRIPT = LINUX_DIR / "install-user.sh"
 
 
 def metainfo_with_release(source: Path, version: str, day: date) -> bytes:
@@ -32,7 +34,8 @@ def metainfo_with_release(source: Path, version: str, day: date) -> bytes:
 
 
 def install_linux_files(prefix: Path, root: Path, day: date | None = None) -> list[Path]:
-    """Copy desktop entry, metainfo and icons into `prefix`/share; return the files written."""
+    """Copy desktop entry, metainfo and icons into `prefix`/share, and the per-user installer into
+    `prefix`; return the files written."""
     share = prefix / "share"
     icons = root / "resources" / "icons"
     metainfo = metainfo_with_release(METAINFO_FILE, VERSION, day or date.today())
@@ -50,4 +53,6 @@ def install_linux_files(prefix: Path, root: Path, day: date | None = None) -> li
     for path, content in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return [path for path, _ in targets]
+    installer = prefix / INSTALL_SCRIPT.name
+    shutil.copy2(INSTALL_SCRIPT, installer)  # keeps the executable bit
+    return [*(path for path, _ in targets), installer]

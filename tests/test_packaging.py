@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import configparser
+import os
 import struct
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -72,6 +74,28 @@ def test_linux_files_follow_the_freedesktop_layout(tmp_path: Path) -> None:
     for size in appinfo.ICON_SIZES:
         assert f"share/icons/hicolor/{size}x{size}/apps/{appinfo.APP_ID}.png" in relative
     assert all(p.is_file() and p.stat().st_size > 0 for p in written)
+    assert os.access(tmp_path / "install-user.sh", os.X_OK)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
+def test_install_user_script_installs_into_a_prefix_without_root(tmp_path: Path) -> None:
+    bundle = tmp_path / "kyoto-desk"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "kyoto-desk").write_text("#!/bin/sh\n", encoding="utf-8")
+    linux_files.install_linux_files(bundle, ROOT, day=date(2026, 11, 28))
+    prefix = tmp_path / "prefix"
+    subprocess.run(
+        ["sh", str(bundle / "install-user.sh")],
+        env={**os.environ, "PREFIX": str(prefix)},
+        check=True,
+        capture_output=True,
+    )
+    program = prefix / "opt" / "kyoto-desk" / "kyoto-desk"
+    assert program.is_file()
+    assert (prefix / "bin" / "kyoto-desk").resolve() == program.resolve()
+    desktop = (prefix / "share" / "applications" / f"{appinfo.APP_ID}.desktop").read_text(encoding="utf-8")
+    assert f"Exec={program}" in desktop.splitlines()
+    assert (prefix / "share" / "icons" / "hicolor" / "256x256" / "apps" / f"{appinfo.APP_ID}.png").is_file()
 
 
 def _png_size(path: Path) -> tuple[int, int]:
