@@ -28,7 +28,7 @@ from kyoto_desk.export.docx_layout import define_styles, set_margins, start_sect
 from kyoto_desk.export.docx_styler import Styler, xml_safe
 from kyoto_desk.export.progress import ExportSteps, IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.export.redline_segments import Side
-from kyoto_desk.export.section_cover import short_name, write_cover
+from kyoto_desk.export.section_cover import scope_text, short_name, write_cover
 from kyoto_desk.export.section_positions import write_amendments, write_positions
 from kyoto_desk.export.section_summary import write_summary
 from kyoto_desk.export.section_synoptic import SynopticWriter, write_legend
@@ -149,10 +149,15 @@ class _BriefingWriter:
                 _page_break(document)
             section = document.sections[-1]
         styler.heading("Synoptic table", 1)
-        write_legend(styler, options.shade_agreed)
         writer = SynopticWriter(styler, self.index, options.includes(Section.COMMENTS), options.shade_agreed)
-        headers = (f"Older text: {self.labels[0]}", f"Newer text: {self.labels[1]}", "Change and themes")
-        writer.write(headers, self.groups, text_width(section), steps)
+        if self.groups:
+            write_legend(styler, options.shade_agreed)
+            headers = (f"Older text: {self.labels[0]}", f"Newer text: {self.labels[1]}", "Change and themes")
+            writer.write(headers, self.groups, text_width(section), steps)
+        else:
+            document.add_paragraph(
+                f"No paragraph falls within the scope of this briefing ({scope_text(options)})."
+            )
         if options.landscape:
             start_section(document, landscape=False)
         elif options.includes(Section.POSITIONS) or options.includes(Section.AMENDMENTS):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -329,3 +330,20 @@ def test_section_headings_of_the_newer_text_head_their_rows(tmp_path, kyoto_comp
         "Advancing the criminal justice system",
         "Promoting the rule of law",
     ]
+
+
+def test_an_empty_scope_says_so_instead_of_an_empty_table(tmp_path, small_comparison) -> None:
+    document = reopen(_export(tmp_path, small_comparison, BriefingOptions(scope=Scope.ANNOTATED)))
+    assert not any(t.rows[0].cells[0].text.startswith(OLDER) for t in document.tables)
+    assert any(p.text.startswith("No paragraph falls within the scope") for p in document.paragraphs)
+
+
+def test_orphaned_annotation_is_anchored_on_its_whole_paragraph(
+    tmp_path, small_comparison, small_pair
+) -> None:
+    new = small_pair[1]
+    lost = replace(quote_annotation(new, "2", "victims of crime", note="Where did it go?"), orphaned=True)
+    document = reopen(_export(tmp_path, small_comparison, annotations=[lost]))
+    (anchor,) = comment_anchors(document).values()
+    assert anchor == new.unit("2").text
+    assert "no longer in this paragraph" in document.comments.get(0).text
