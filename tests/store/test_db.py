@@ -134,3 +134,19 @@ def test_foreign_tables_are_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="did not create"):
         open_store(tmp_path)
     assert _digest(path) == before
+
+
+def test_failed_migration_leaves_the_old_schema(tmp_path: Path) -> None:
+    path = _store_at_first_revision_with_data(tmp_path)
+    with closing(sqlite3.connect(path)) as connection:
+        # Revision 0002 adds a column, then this index: make the second step fail.
+        connection.execute("CREATE INDEX ix_documents_alias ON documents (symbol)")
+        connection.commit()
+    with pytest.raises(StoreError, match="could not be migrated"):
+        open_store(tmp_path)
+    assert read_revision(path) == "0001"
+    with closing(sqlite3.connect(path)) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(documents)")]
+        assert "alias" not in columns
+        assert connection.execute("SELECT note FROM annotations").fetchall() == [("kept note",)]
+    assert len(list(tmp_path.glob(f"{DB_NAME}.backup-0001-*"))) == 1
