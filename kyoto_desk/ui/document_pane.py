@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
@@ -27,6 +28,7 @@ class DocumentPane(QAbstractScrollArea):
     unit_chosen = Signal(bool, str)  # (old side?, unit id)
     unit_extended = Signal(bool, str)  # Ctrl+click: add or remove a unit as a link target
     resized = Signal()
+    zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
 
     def __init__(self, old: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +171,15 @@ class DocumentPane(QAbstractScrollArea):
             if run.start <= offset < run.end:
                 return f"Agreed language — also in {run.where}"
         return ""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.zoom_requested.emit(1 if step > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -47,7 +47,7 @@ class FindBar(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.search_now)
         self.edit.textChanged.connect(self._debounce.start)
-        self.edit.returnPressed.connect(self.next_match)
+        self.edit.installEventFilter(self)
         previous.clicked.connect(self.previous_match)
         following.clicked.connect(self.next_match)
         close.clicked.connect(self.close_bar)
@@ -95,13 +95,23 @@ class FindBar(QWidget):
         self.view.show_match(self.matches[self.current])
         self._update_count()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Enter / Shift+Enter are taken before the line edit sees them: it would report both as
+        # returnPressed and pass the key on, so Shift+Enter would step twice.
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self.previous_match()
+                else:
+                    self.next_match()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-        elif (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.previous_match()
         else:
             super().keyPressEvent(event)

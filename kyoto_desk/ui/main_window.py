@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._on_controller_failed)
         c.cancelled.connect(self._on_controller_cancelled)
         self.view.selection_changed.connect(self._on_view_selection_changed)
+        for pane in (self.view.old_pane, self.view.new_pane):
+            pane.zoom_requested.connect(lambda step: self.actions_.zoom(float(step)))
         self.themes.themes_chosen.connect(self._on_themes_chosen)
         self.banner.import_requested.connect(self.actions_.import_file)
         self.banner.download_requested.connect(self.actions_.download_symbol)

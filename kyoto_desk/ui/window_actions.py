@@ -105,10 +105,8 @@ class WindowActions:
 
     def _go_menu(self) -> None:
         menu = self.w.menuBar().addMenu("&Go")
-        self.next_action = self._act(menu, "&Next change", lambda: self.w.view.go_to_change(1), "F7")
-        self.previous_action = self._act(
-            menu, "&Previous change", lambda: self.w.view.go_to_change(-1), "Shift+F7"
-        )
+        self.next_action = self._act(menu, "&Next change", lambda: self.go_to_change(1), "F7")
+        self.previous_action = self._act(menu, "&Previous change", lambda: self.go_to_change(-1), "Shift+F7")
         self._act(menu, "&Go to paragraph…", self.go_to_paragraph, "Ctrl+G")
 
     def _help_menu(self) -> None:
@@ -191,6 +189,11 @@ class WindowActions:
     # --- what the actions do -----------------------------------------------------------------
     def _filter_setter(self, kind: str) -> Callable[[], None]:
         return lambda: self.set_filter_kind(kind)
+
+    def go_to_change(self, step: int) -> None:
+        if not self.w.view.go_to_change(step):
+            where = "after" if step > 0 else "before"
+            self.w.statusBar().showMessage(f"No change {where} this point among the paragraphs shown.", 5000)
 
     def set_filter_kind(self, kind: str) -> None:
         index = self.filter_box.findData(kind)

@@ -130,6 +130,12 @@ def test_find_counts_matches_and_steps_through_them(qtbot: QtBot, compared: Main
     assert compared.find_bar.count.text() == f"1 of {expected}"
     first = compared.find_bar.matches[0]
     assert compared.view.selection == (first.old, first.unit_id)
+    qtbot.keyClick(compared.find_bar.edit, Qt.Key.Key_Return)
+    assert compared.find_bar.count.text() == f"2 of {expected}"
+    qtbot.keyClick(compared.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert compared.find_bar.count.text() == f"1 of {expected}"
+    qtbot.keyClick(compared.find_bar.edit, Qt.Key.Key_Escape)
+    assert not compared.find_bar.isVisible()
 
 
 def test_go_to_paragraph_selects_it(compared: MainWindow) -> None:

@@ -70,3 +70,18 @@ def test_swap_puts_the_newer_text_on_the_left(qtbot: QtBot, compared: MainWindow
     wait_ready(qtbot, compared)
     assert compared.presentation is not None
     assert compared.presentation.old.document.info.alias == "synthetic-revision"
+
+
+def test_ctrl_wheel_zooms(qtbot: QtBot, compared: MainWindow) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = compared.view.options.font.pointSizeF()
+    viewport = compared.view.old_pane.viewport()
+    event = QWheelEvent(
+        QPointF(20, 20), QPointF(viewport.mapToGlobal(QPoint(20, 20))), QPoint(0, 0), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+    assert compared.view.options.font.pointSizeF() == before + 1
