@@ -179,13 +179,22 @@ class MainWindow(QMainWindow):
         self.actions_.set_entries(entries, self.current_names)
         self.banner.setVisible(not any(not e.bundled for e in entries))
 
-    def open_names(self, old: str, new: str | None) -> bool:
-        """Open library entries by name: a pair to compare, or one document to read."""
+    def open_names(self, old: str, new: str | None, *, quiet: bool = False) -> bool:
+        """Open library entries by name: a pair to compare, or one document to read.
+
+        `quiet` (reopening last session's documents) reports a failure in the status bar only.
+        """
         try:
             first = load_entry(old, self.data_dir)
             second = load_entry(new, self.data_dir) if new else None
         except KyotoDeskError as exc:
-            self.show_error(exc)
+            if quiet:
+                log.info("last documents not reopened: %s", exc)
+                self.statusBar().showMessage(
+                    f"Last session's documents could not be opened: {exc.message}", 10000
+                )
+            else:
+                self.show_error(exc)
             return False
         self.settings.save_documents(old, new or "")
         self.current_names = (old, new)
@@ -199,7 +208,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """First view: the last pair if it still opens, else the Kyoto Declaration on its own."""
         old, new = self.settings.last_documents()
-        if not (old and self.open_names(old, new or None)):
+        if not (old and self.open_names(old, new or None, quiet=True)):
             self.open_names("kyoto", None)
         self.refresh_library()
 
@@ -224,6 +233,8 @@ class MainWindow(QMainWindow):
         self.presentation = presentation
         self.view.set_presentation(presentation)
         self.themes.set_presentation(presentation)
+        if self.view.row_filter.themes:
+            self.themes.choose(self.view.row_filter.themes)  # keep the theme filter across a refresh
         self.summary.setText(presentation.status)
         self.details.show_nothing()
         self._set_busy(False)

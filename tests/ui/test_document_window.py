@@ -65,3 +65,13 @@ def test_the_window_knows_the_store_file_name() -> None:
     from kyoto_desk.ui.main_window import DB_FILE_NAME
 
     assert DB_FILE_NAME == DB_NAME
+
+
+def test_a_last_document_that_is_gone_falls_back_to_kyoto_quietly(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    window = make_window()
+    window.settings.save_documents("no-such-document", "")
+    window.start()
+    assert window.current_names == ("kyoto", None)
+    assert "could not be opened" in window.statusBar().currentMessage()
