@@ -49,8 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with store.session() as session:
             resolver = DocumentResolver(session)
-            key = resolver.by_name(args.document).key if args.document else None
-            annotations = list_annotations(session, AnnotationFilter(document_key=key))
+            keys = tuple(sorted(resolver.by_name(args.document).keys)) if args.document else ()
+            annotations = list_annotations(session, AnnotationFilter(document_keys=keys))
             names = {a.document_key: resolver.name_of(a.document_key) for a in annotations}
     finally:
         store.close()
@@ -90,8 +90,10 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with store.session() as session:
             resolver = DocumentResolver(session)
-            key = resolver.by_name(args.document).key if args.document else None
-            flt = AnnotationFilter(key, None, args.stance, args.theme, args.author, args.search)
+            keys = tuple(sorted(resolver.by_name(args.document).keys)) if args.document else ()
+            flt = AnnotationFilter(
+                stance=args.stance, theme=args.theme, author=args.author, text=args.search, document_keys=keys
+            )
             annotations = list_annotations(session, flt)
             names = {a.document_key: resolver.name_of(a.document_key) for a in annotations}
     finally:

@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from kyoto_desk.core.model import Document
+
 CONTEXT_CHARS = 32  # characters of prefix and suffix kept with every quote, as the W3C model suggests
 
 DEFAULT_STANCES: tuple[str, ...] = ("support", "oppose", "amend", "question", "note")
@@ -55,6 +57,21 @@ def document_key(text: str, symbol: str) -> str:
     its annotations, and a revised draft under the same symbol gets a key of its own.
     """
     return f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}:{symbol}"
+
+
+def key_of(document: Document) -> str:
+    """The key new annotations and pins of `document` get: its normalised text and first symbol.
+
+    The library records documents under the key of the text the parser *took*; annotations use
+    the parsed `Document.text`, which every view has at hand. `keys_of` lists every key that may
+    name the same document.
+    """
+    return document_key(document.text, document.symbols[0] if document.symbols else "")
+
+
+def keys_of(document: Document) -> set[str]:
+    """Every key annotations may name `document` by: its text with each of its symbols, or with none."""
+    return {document_key(document.text, symbol) for symbol in (*document.symbols, "")}
 
 
 def normalise_label(value: str) -> str:

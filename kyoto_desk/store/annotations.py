@@ -46,6 +46,7 @@ class AnnotationFilter:
     author: str | None = None
     text: str = ""  # searched in the quote, the note and the amendment
     orphaned: bool | None = None
+    document_keys: tuple[str, ...] = ()  # any of these keys (all the keys of one document)
 
 
 def normalised(annotation: Annotation) -> Annotation:
@@ -158,6 +159,8 @@ def _conditions(flt: AnnotationFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.document_key:
         conditions.append(_COLUMNS.document_key == flt.document_key)
+    if flt.document_keys:
+        conditions.append(_COLUMNS.document_key.in_(flt.document_keys))
     if flt.unit_id:
         conditions.append(_COLUMNS.unit_id == flt.unit_id)
     if flt.stance:

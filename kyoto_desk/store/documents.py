@@ -13,9 +13,10 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from kyoto_desk.core.annotation import utc_now
+from kyoto_desk.core.annotation import keys_of, utc_now
 from kyoto_desk.core.model import DocumentInfo
-from kyoto_desk.errors import StoreError
+from kyoto_desk.core.parser import parse_text
+from kyoto_desk.errors import KyotoDeskError, StoreError
 from kyoto_desk.store.base import Base, UTCDateTime
 from kyoto_desk.store.models import AnnotationRecord, UnitRelationRecord
 from kyoto_desk.store.pins import delete_pins_of
@@ -141,24 +142,36 @@ def find_document(session: Session, key_or_symbol_or_alias: str) -> DocumentReco
     return by_alias if by_alias is not None else _latest_with_symbol(session, name)
 
 
+def annotation_keys(record: DocumentRecord) -> set[str]:
+    """Every key annotations, relations and pins may name this document by (see store.resolver)."""
+    keys = {record.key}
+    try:
+        document = parse_text(record.text, record.info())
+    except KyotoDeskError:  # a text today's parser refuses can only carry its record key
+        return keys
+    return keys | keys_of(document)
+
+
 def remove_document(session: Session, doc_id: int) -> None:
     """Remove a document; refused while annotations or unit relations point to it.
 
-    Newer versions of it are relinked to its own predecessor so the version chain stays whole.
+    Newer versions of it are relinked to its own predecessor so the version chain stays whole; its
+    alignment pins go with it.
     """
     record = session.get(DocumentRecord, doc_id)
     if record is None:
         raise StoreError(f"There is no document with id {doc_id}.", "List the library to see its documents.")
+    keys = annotation_keys(record)
     annotations = session.scalar(
-        select(func.count()).select_from(AnnotationRecord).where(AnnotationRecord.document_key == record.key)
+        select(func.count()).select_from(AnnotationRecord).where(AnnotationRecord.document_key.in_(keys))
     )
     relations = session.scalar(
         select(func.count())
         .select_from(UnitRelationRecord)
         .where(
             or_(
-                UnitRelationRecord.old_document_key == record.key,
-                UnitRelationRecord.new_document_key == record.key,
+                UnitRelationRecord.old_document_key.in_(keys),
+                UnitRelationRecord.new_document_key.in_(keys),
             )
         )
     )
@@ -170,6 +183,7 @@ def remove_document(session: Session, doc_id: int) -> None:
         )
     for newer in session.scalars(select(DocumentRecord).where(DocumentRecord.version_of == record.id)):
         newer.version_of = record.version_of
-    delete_pins_of(session, record.key)
+    for key in keys:
+        delete_pins_of(session, key)
     session.delete(record)
     session.flush()

@@ -97,6 +97,7 @@ def test_duplicate_add_and_missing_update_are_refused(store: Store) -> None:
         (AnnotationFilter(text="SYNTHETIC"), ["strong wording"]),  # the quote is searched too
         (AnnotationFilter(document_key="B", unit_id="7"), ["why 100%?"]),
         (AnnotationFilter(orphaned=True), []),
+        (AnnotationFilter(document_keys=("B", "elsewhere")), ["", "why 100%?"]),
     ],
 )
 def test_filters(store: Store, flt: AnnotationFilter, notes: list[str]) -> None:

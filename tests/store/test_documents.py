@@ -71,3 +71,16 @@ def test_remove_relinks_versions_and_refuses_annotated(store: Store) -> None:
         assert get_document(session, v3.id) is not None
     with pytest.raises(StoreError), store.session() as session:
         remove_document(session, 999)
+
+
+def test_remove_refuses_annotations_made_with_another_key_of_the_text(store: Store) -> None:
+    from kyoto_desk.core.parser import parse_text
+    from tests.store.exchange_fixtures import SYNTHETIC
+
+    with store.session() as session:
+        record, _ = add_document(session, text=SYNTHETIC, symbol="A/SYN/1", title="Synthetic")
+        document = parse_text(SYNTHETIC, record.info())
+        symbolless = document_key(document.text, "")  # one of keys_of(document), not the record key
+        add_annotation(session, new_annotation(symbolless, "1", document.unit("1").text))
+    with pytest.raises(StoreError, match="1 annotation"), store.session() as session:
+        remove_document(session, record.id)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kyoto_desk.core.annotation import Annotation
+from kyoto_desk.core.annotation import Annotation, TextPosition, new_annotation
 from kyoto_desk.errors import InputError
 from kyoto_desk.export import annotations_csv, webannotation
 from kyoto_desk.store import exchange_read
-from kyoto_desk.store.annotations import get_annotation, list_annotations, update_annotation
+from kyoto_desk.store.annotations import add_annotation, get_annotation, list_annotations, update_annotation
 from kyoto_desk.store.db import Store, open_store
 from kyoto_desk.store.exchange import Prefer, import_annotations
 from kyoto_desk.store.resolver import DocumentResolver
@@ -195,3 +195,19 @@ def test_oversized_file_is_refused_unread(
 def test_missing_file(other: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot be read"), other.session() as session:
         import_annotations(session, tmp_path / "absent.json")
+
+
+def test_record_key_is_read_as_the_annotation_key(store: Store, other: Store, tmp_path: Path) -> None:
+    record_key = add_synthetic(store)
+    text = "Commit to strengthening international cooperation in criminal matters;"
+    with store.session() as session:
+        annotation = new_annotation(record_key, "2", text, TextPosition(10, 23))
+        add_annotation(session, annotation)
+        canonical = DocumentResolver(session).by_name("A/SYN/1").key
+    assert canonical != record_key
+    exported = json.loads(_export(store, tmp_path / "a.json"))
+    assert _items(exported)[0]["kd:document"] == "A/SYN/1"
+    with other.session() as session:
+        assert import_annotations(session, tmp_path / "a.json").added == 1
+    (imported,) = _all(other)
+    assert imported.document_key == canonical and imported.quote == annotation.quote
