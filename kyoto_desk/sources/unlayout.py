@@ -79,35 +79,51 @@ def _band(page: Sequence[str]) -> list[str]:
     return content[:_HEADER_BAND] + content[-_HEADER_BAND:]
 
 
-def _header_key(line: str) -> str:
+def _edges(page: Sequence[str]) -> set[tuple[str, str]]:
+    """The page's header and footer lines, each tagged with the edge it sits at."""
+    content = [line.strip() for line in page if line.strip()]
+    top = {("top", line) for line in content[:_HEADER_BAND]}
+    return top | {("bottom", line) for line in content[-_HEADER_BAND:]}
+
+
+def _header_key(edge: tuple[str, str]) -> tuple[str, str]:
     # Paragraph numbers that happen to open or close two pages are not running headers.
-    stripped = line.strip()
-    return "" if _LONE_NUMBER.match(stripped) or len(stripped) < 4 else stripped
+    line = edge[1]
+    return ("", "") if _LONE_NUMBER.match(line) or len(line) < 4 else edge
 
 
 def strip_running_lines(pages: Sequence[Sequence[str]], symbols: frozenset[str]) -> list[list[str]]:
-    """Pages without furniture and without header lines that repeat on two or more pages.
+    """Pages without furniture and without header or footer lines repeated at the same edge of two
+    or more pages.
 
     A header line also goes when it starts or ends with the document's symbol, since UN running
     headers pair the symbol with a short title ("A/RES/70/174   Doha Declaration").
     """
-    repeated = Counter(_header_key(line) for page in pages for line in set(_band(page)))
-    repeated.pop("", None)
+    repeated = Counter(_header_key(edge) for page in pages for edge in _edges(page))
+    repeated.pop(("", ""), None)
     cleaned: list[list[str]] = []
-    for page in pages:
-        band = set(_band(page))
+    for number, page in enumerate(pages):
+        edges = _edges(page)
         kept = []
         for line in page:
             stripped = line.strip()
-            in_band = line in band and stripped
-            running = in_band and (
-                repeated[_header_key(line)] >= 2
-                or any(stripped.startswith(s) or stripped.endswith(s) for s in symbols)
+            at_edge = [e for e in edges if e[1] == stripped] if stripped else []
+            with_symbol = (
+                [s for s in symbols if stripped.startswith(s) or stripped.endswith(s)] if at_edge else []
             )
+            if number == 0 and with_symbol and stripped not in symbols:
+                # Page 1 prints the organ beside the symbol ("General Assembly   A/RES/70/174"): keep it.
+                kept.append(stripped.removeprefix(with_symbol[0]).removesuffix(with_symbol[0]).strip())
+                continue
+            running = any(repeated[_header_key(e)] >= 2 for e in at_edge) or bool(with_symbol)
             if not (running or (stripped and is_furniture(stripped, symbols))):
                 kept.append(line.rstrip())
         cleaned.append(kept)
     return cleaned
+
+
+def _at_line_edge(symbol: str, line: str) -> bool:
+    return line.startswith(symbol) or line.endswith(symbol)
 
 
 def split_footnotes(page: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -193,7 +209,7 @@ def _attach_lone_numbers(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     for paragraph in paragraphs:
         lines = pending + paragraph.lines
         pending = []
-        while len(lines) > 1 and _LONE_NUMBER.match(lines[0]) and _LONE_NUMBER.match(lines[0]) is not None:
+        while len(lines) > 1 and _LONE_NUMBER.match(lines[0]):
             lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
         if len(lines) == 1 and _LONE_NUMBER.match(lines[0]):
             pending = lines

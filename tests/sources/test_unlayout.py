@@ -69,6 +69,11 @@ def test_strip_running_lines_removes_headers_footers_and_repeats() -> None:
     ]
 
 
+def test_first_page_keeps_the_organ_printed_beside_the_symbol() -> None:
+    pages = [["General Assembly   A/RES/70/174", "Distr.: General", "text"], ["A/RES/70/174", "more"]]
+    assert strip_running_lines(pages, SYMBOLS) == [["General Assembly", "Distr.: General", "text"], ["more"]]
+
+
 def test_strip_running_lines_removes_a_short_title_repeated_in_headers() -> None:
     pages = [["Doha Declaration", "one", "two", "three"], ["Doha Declaration", "four", "five", "six"]]
     assert strip_running_lines(pages, frozenset()) == [["one", "two", "three"], ["four", "five", "six"]]
