@@ -82,6 +82,7 @@ def read_bytes(
     """The ImportedText of a file's bytes; ImportFailedError or InputError with a hint if unreadable."""
     kind = detect_format(data)
     read = _read(kind, data, progress, is_cancelled)
+    progress(1.0)  # HTML and text readers report nothing along the way
     text = read.text
     date = _first_date(text)
     return ImportedText(

@@ -43,11 +43,14 @@ class _Paragraph:
     footnotes: list[tuple[int, str]] = field(default_factory=list)
 
 
-def is_furniture(line: str, symbols: frozenset[str]) -> bool:
-    """Whether `line` is page furniture: page number, job number, barcode, "Please recycle", symbol."""
+def is_furniture(line: str, symbols: frozenset[str], *, at_edge: bool = True) -> bool:
+    """Whether `line` is page furniture: page number, job number, barcode, "Please recycle", symbol.
+
+    A bare number counts as a page number only at the top or bottom of a page (`at_edge`).
+    """
     stripped = line.strip()
     return bool(
-        _PAGE_NUMBER.match(stripped)
+        (at_edge and _PAGE_NUMBER.match(stripped))
         or (_FOOT_PIECE.search(stripped) and not _FOOT_PIECE.sub("", stripped).strip())
         or stripped in symbols
     )
@@ -116,7 +119,7 @@ def strip_running_lines(pages: Sequence[Sequence[str]], symbols: frozenset[str])
                 kept.append(stripped.removeprefix(with_symbol[0]).removesuffix(with_symbol[0]).strip())
                 continue
             running = any(repeated[_header_key(e)] >= 2 for e in at_edge) or bool(with_symbol)
-            if not (running or (stripped and is_furniture(stripped, symbols))):
+            if not (running or (stripped and is_furniture(stripped, symbols, at_edge=bool(at_edge)))):
                 kept.append(line.rstrip())
         cleaned.append(kept)
     return cleaned

@@ -42,21 +42,28 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         """Whether the document (or the common list) has `word`, or its stem with another ending."""
+        return any(self.counts[f] > 0 or f in _COMMON_WORDS for f in _forms(word.lower()))
+
+    def is_fragment(self, word: str) -> bool:
+        """Whether `word` looks like a torn piece: seen at most once, in no other form, no function word."""
         lowered = word.lower()
-        forms = {
-            lowered,
-            lowered + "s",
-            lowered + "es",
-            lowered[:-1] + "ies" if lowered.endswith("y") else lowered,
-        }
-        for suffix in ("s", "es", "ed", "ing", "ly"):
-            if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
-                stem = lowered[: -len(suffix)]
-                forms |= {stem, stem + "e", stem + "s", stem + "ed", stem + "ing"}
-        return any(self.counts[f] > 0 or f in _COMMON_WORDS for f in forms)
+        if lowered in _FUNCTION_WORDS or self.counts[lowered] > 1 or lowered in _COMMON_WORDS:
+            return False
+        return not any(self.counts[f] > 0 or f in _COMMON_WORDS for f in _forms(lowered) - {lowered})
 
     def count(self, word: str) -> int:
         return self.counts[word.lower()] + (1 if word.lower() in _COMMON_WORDS else 0)
+
+
+def _forms(lowered: str) -> set[str]:
+    """`lowered` with the plural, past and -ing endings added or taken away."""
+    plural = lowered[:-1] + "ies" if lowered.endswith("y") else lowered + "s"
+    forms = {lowered, lowered + "s", lowered + "es", plural}
+    for suffix in ("s", "es", "ed", "ing", "ly"):
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
+            stem = lowered[: -len(suffix)]
+            forms |= {stem, stem + "e", stem + "s", stem + "ed", stem + "ing"}
+    return forms
 
 
 def replace_ligatures(text: str) -> str:
@@ -131,4 +138,4 @@ def _should_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
         return False
     if vocabulary.counts[(a + b).lower()] < 1:
         return False
-    return any(vocabulary.counts[h.lower()] <= 1 and h.lower() not in _FUNCTION_WORDS for h in (a, b))
+    return vocabulary.is_fragment(a) or vocabulary.is_fragment(b)
