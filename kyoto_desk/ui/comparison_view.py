@@ -290,10 +290,27 @@ class ComparisonView(QWidget):
 
     # --- plumbing ----------------------------------------------------------------------------
     def _on_pane_resized(self) -> None:
-        if self.grid is None:
+        grid = self.grid
+        if grid is None:
             return
-        self.grid.set_widths(float(self.old_pane.viewport().width()), float(self.new_pane.viewport().width()))
+        widths = (float(self.old_pane.viewport().width()), float(self.new_pane.viewport().width()))
+        if widths == grid.widths:
+            return
+        # Text re-wraps at a new width: keep the row at the top of each pane where it was.
+        anchors = {}
+        for pane in (self.old_pane, self.new_pane):
+            row = grid.row_at(pane.scroll_y())
+            if row is not None:
+                anchors[pane.old] = (row, pane.scroll_y() - grid.row_top[row])
+        grid.set_widths(*widths)
         self._refresh()
+        self._syncing = True
+        for pane in (self.old_pane, self.new_pane):
+            if pane.old in anchors:
+                row, offset = anchors[pane.old]
+                pane.verticalScrollBar().setValue(int(grid.row_top[row] + min(offset, grid.row_height[row])))
+            self._scroll[pane.old] = pane.scroll_y()
+        self._syncing = False
 
     def _on_scrolled(self, value: int) -> None:
         source = self.sender()

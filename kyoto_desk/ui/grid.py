@@ -18,6 +18,8 @@ ROW_GAP_EM = 0.75
 PADDING = 14.0  # pixels left and right of the text inside a pane
 CHIP_STRIP = 12.0  # pixels at the right of a pane for theme chips
 MAX_MEASURE_EM = 50.0
+HEAD_GAP = 4.0  # pixels under a heading line
+UNIT_GAP = 6.0  # pixels between units stacked in one row (a split or merge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +131,39 @@ class GridLayout:
             if not self.visible[index]:
                 self.row_height.append(0.0)
                 continue
+            sides = [(side, row.old if side else row.new) for side in self._texts]
+            # Headings above the first unit of the row differ between the texts; padding the shorter
+            # side makes both first paragraphs start on the same line.
+            lead = {side: self._heads_height(side, ids[0], last_path[side]) for side, ids in sides if ids}
+            top = max(lead.values(), default=0.0)
             height = 0.0
-            for side in self._texts:
-                ids = row.old if side else row.new
-                height = max(height, self._stack(side, index, ids, y, last_path))
+            for side, ids in sides:
+                if ids:
+                    used = self._stack(side, index, ids, y + top - lead[side], last_path)
+                    height = max(height, used + top - lead[side])
             self.row_height.append(height)
             y += height + gap
         self.total_height = y
         self._bottoms = {side: [i.y + i.height for i in items] for side, items in self.items.items()}
+
+    def _heads(self, side: bool, unit_id: str, last: tuple[str, ...]) -> list[HeadingText]:
+        """The headings and lead-ins shown above a unit, given the heading path shown last."""
+        texts = self._texts[side]
+        path = texts.units[unit_id].unit.headings
+        shared = 0
+        while shared < min(len(path), len(last)) and path[shared] == last[shared]:
+            shared += 1
+        heads = [
+            texts.heading(LineStyle.PILLAR if level == 1 else LineStyle.SUBHEADING, h)
+            for level, h in enumerate(path[shared:], start=shared + 1)
+        ]
+        return heads + [
+            texts.heading(LineStyle.LEAD_IN, line) for line in texts.side.lead_ins.get(unit_id, ())
+        ]
+
+    def _heads_height(self, side: bool, unit_id: str, last: tuple[str, ...]) -> float:
+        width = self.text_width(side)
+        return sum(head.set_width(width) + HEAD_GAP for head in self._heads(side, unit_id, last))
 
     def _stack(
         self, side: bool, row: int, ids: tuple[str, ...], y: float, last: dict[bool, tuple[str, ...]]
@@ -146,25 +173,16 @@ class GridLayout:
         top = y
         for unit_id in ids:
             unit_text = texts.units[unit_id]
-            path = unit_text.unit.headings
-            shared = 0
-            while shared < min(len(path), len(last[side])) and path[shared] == last[side][shared]:
-                shared += 1
-            heads = [
-                texts.heading(LineStyle.PILLAR if level == 1 else LineStyle.SUBHEADING, h)
-                for level, h in enumerate(path[shared:], start=shared + 1)
-            ]
-            heads += [texts.heading(LineStyle.LEAD_IN, line) for line in texts.side.lead_ins.get(unit_id, ())]
-            for head in heads:
+            for head in self._heads(side, unit_id, last[side]):
                 h = head.set_width(width)
                 self.items[side].append(Item(y, h, row, None, head))
-                y += h + 4.0
-            last[side] = path
+                y += h + HEAD_GAP
+            last[side] = unit_text.unit.headings
             h = unit_text.set_width(width)
             self.items[side].append(Item(y, h, row, unit_id, unit_text))
             self.unit_box[side][unit_id] = (y, h)
-            y += h + 6.0
-        return max(0.0, y - top - 6.0)
+            y += h + UNIT_GAP
+        return max(0.0, y - top - UNIT_GAP)
 
     def _titles(self, top: float) -> float:
         """Lay out each side's title and symbols above the first row; returns where rows start."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kyoto_desk.core.themes import ThemeSummary
 from kyoto_desk.ui.presentation import Presentation
@@ -47,21 +47,25 @@ class ThemePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._boxes: dict[str, QCheckBox] = {}
+        # Legend and rows scroll together, so a short dock never squeezes them.
         self._inner = QWidget()
-        self._rows = QVBoxLayout(self._inner)
-        self._rows.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(self._inner)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self._legend = QLabel(self._inner)
+        self._legend.setWordWrap(True)
+        self._rows = QVBoxLayout()
+        outer.addWidget(self._legend)
+        outer.addLayout(self._rows)
+        outer.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._legend = QLabel(self)
-        self._legend.setWordWrap(True)
-        layout.addWidget(self._legend)
         layout.addWidget(scroll)
         self.setAccessibleName("Themes")
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(370)
 
     def set_presentation(self, presentation: Presentation) -> None:
         while self._rows.count():
@@ -82,7 +86,6 @@ class ThemePanel(QWidget):
         scale = max((max(s.old.units, s.new.units) for s in summaries), default=1)
         for summary in summaries:
             self._rows.addWidget(self._row(summary, scale, (old_name, new_name)))
-        self._rows.addStretch(1)
 
     def _summaries(self, presentation: Presentation) -> list[ThemeSummary]:
         if presentation.comparison is not None:
@@ -99,6 +102,7 @@ class ThemePanel(QWidget):
 
     def _row(self, summary: ThemeSummary, scale: int, names: tuple[str, str]) -> QWidget:
         row = QWidget(self._inner)
+        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 2, 0, 6)
         layout.setSpacing(1)
