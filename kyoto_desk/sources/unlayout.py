@@ -33,6 +33,7 @@ _FOOT_PIECE = re.compile(r"\d{2}-\d{5}\s*\([A-Z]\)|\b\d{6}\b|\*\d{7}\*|♲|Pleas
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 _FOOTNOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:bis|ter)?\.|\((?:[a-z]{1,3}|[ivx]+)\)|[a-z]\))$")
+_NUMBERED_START = re.compile(r"^\*?(?:\d{1,3}(?:bis|ter)?\.|\((?:[a-z]{1,3}|[ivx]+)\))\*?\s+\S")
 _HEADER_BAND = 2  # running headers and footers live in the first and last lines of a page
 _ENDS_PARAGRAPH = re.compile(r"[.;:!?][*)\]”’\"⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
 
@@ -168,6 +169,9 @@ def body_paragraphs(pages: Sequence[Sequence[str]]) -> list[_Paragraph]:
     current: list[str] = []
     for number, page in enumerate(pages):
         for line in _trimmed(page):
+            if current and _starts_numbered(line, current[-1]):
+                paragraphs.append(_Paragraph(current))
+                current = []
             if line.strip():
                 current.append(" ".join(line.split()))
             elif current:
@@ -179,6 +183,11 @@ def body_paragraphs(pages: Sequence[Sequence[str]]) -> list[_Paragraph]:
     if current:
         paragraphs.append(_Paragraph(current))
     return _attach_lone_numbers(paragraphs)
+
+
+def _starts_numbered(line: str, previous: str) -> bool:
+    """A numbered paragraph that follows a finished one without a printed gap still starts anew."""
+    return bool(_NUMBERED_START.match(line.strip())) and bool(_ENDS_PARAGRAPH.search(previous))
 
 
 def _trimmed(page: Sequence[str]) -> list[str]:

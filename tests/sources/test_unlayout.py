@@ -129,6 +129,12 @@ def test_parse_footnotes_continues_unnumbered_lines_and_across_pages() -> None:
         ([["12.", "", "Invites Member States;"]], ["12. Invites Member States;"]),
         ([["(a)", "Legislative assistance;"]], ["(a) Legislative assistance;"]),
         ([["12."], ["Invites Member States;"]], ["12. Invites Member States;"]),
+        # a numbered paragraph after a finished one starts anew even without a printed gap
+        (
+            [["1. First paragraph;", "2. Second paragraph:", "(a) Item;"]],
+            ["1. First paragraph;", "2. Second paragraph:", "(a) Item;"],
+        ),
+        ([["as set out in paragraph", "12. of the annex;"]], ["as set out in paragraph 12. of the annex;"]),
         # headings stand alone
         ([["I. Preventing crime", "", "3. Encourages;"]], ["I. Preventing crime", "3. Encourages;"]),
     ],
