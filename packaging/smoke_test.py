@@ -174,7 +174,8 @@ def check_second_start(bundle: Bundle) -> str:
         verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
     if verdict != "ok":
         raise SmokeCheckError(f"the database is damaged after two windows: {verdict}")
-    return f"second window exited {second.returncode} while the first ran; database integrity ok"
+    told = " (told that the data directory is in use)" if second.returncode == 2 else ""
+    return f"second window exited {second.returncode}{told}; database integrity ok"
 
 
 def _platform_data_dir(scratch: Path) -> Path:
