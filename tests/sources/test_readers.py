@@ -96,3 +96,20 @@ def test_html_decodes_the_declared_charset() -> None:
 def test_html_skips_navigation_and_scripts(fixture_file: FixtureFile) -> None:
     text = read_html(fixture_file("synthetic", "html")[1]).text
     assert "Home" not in text and "not text" not in text and "Terms of use" not in text
+
+
+def test_html_line_breaks() -> None:
+    page = b"<html><body><p>1. One line<br>goes on;</p><div>2. Two<br>\n<br>3. Three;</div></body></html>"
+    assert read_html(page).text == "1. One line goes on;\n\n2. Two\n\n3. Three;\n"
+
+
+def test_readers_give_the_same_text_on_worker_threads(fixture_file: FixtureFile) -> None:
+    """The UI runs imports on a thread pool: concurrent reads must not interfere."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kyoto_desk.sources.importer import read_bytes
+
+    files = [fixture_file("synthetic", kind)[1] for kind in ("pdf", "pdf-noisy", "docx", "html")] * 2
+    serial = [read_bytes(data).text for data in files]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lambda data: read_bytes(data).text, files)) == serial

@@ -11,7 +11,7 @@ from kyoto_desk.sources.readers.text import decode_text
 from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, SYMBOL, relocate_footnotes
 
 _BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li dt dd tr td th blockquote section article br hr table ul ol main".split()
+    "p div h1 h2 h3 h4 h5 h6 li dt dd tr td th blockquote section article hr table ul ol main".split()
 )
 _SKIPPED = frozenset("script style head nav header footer noscript template svg button form select".split())
 _ITALIC = frozenset({"i", "em"})
@@ -45,6 +45,12 @@ class _TextCollector(HTMLParser):
             self.in_title = True
         elif tag in _BLOCKS:
             self._close_paragraph()
+        elif tag == "br":
+            # One line break goes on within the paragraph; two in a row end it.
+            if self.current and self.current[-1] == "\n":
+                self._close_paragraph()
+            else:
+                self.current.append("\n")
         elif tag in _ITALIC and not self.skip_depth:
             self.current.append("*")
         elif tag == "sup":
@@ -68,7 +74,8 @@ class _TextCollector(HTMLParser):
         elif not self.skip_depth:
             if self.in_sup and data.strip().isdigit():
                 data = data.strip().translate(SUPERSCRIPT_DIGITS)
-            self.current.append(data)
+            if data.strip() or not self.current or self.current[-1] != "\n":
+                self.current.append(data)
 
 
 def decode_html(data: bytes) -> str:
