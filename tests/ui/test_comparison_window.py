@@ -155,3 +155,35 @@ def test_rows_keep_moved_units_on_their_own_rows(compared: MainWindow) -> None:
     rows = [r for r in compared.view.grid.rows if old_id in r.old or new_id in r.new]
     assert [r.kind for r in rows] == [RowKind.MOVED, RowKind.MOVED]
     assert all(not (r.old and r.new) for r in rows)
+
+
+def test_details_show_annotations_from_the_store(compared: MainWindow) -> None:
+    from kyoto_desk.core.annotation import new_annotation
+    from kyoto_desk.store.annotations import add_annotation
+    from kyoto_desk.ui.comparison_controller import key_of
+
+    assert compared.presentation is not None
+    old_doc = compared.presentation.old.document
+    note = new_annotation(key_of(old_doc), "12", old_doc.unit("12").text, note="SYNTHETIC note on 12")
+    with compared.store().session() as session:
+        add_annotation(session, note)
+    compared.view.select(True, "12")
+    assert "SYNTHETIC note on 12" in compared.details.browser.toPlainText()
+
+
+def test_window_height_and_docks_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    first = make_window()
+    first.resize(first.width(), 500)  # the offscreen screen is narrow; restoreGeometry clamps the width
+    themes = first.findChild(QDockWidget, "themesDock")
+    assert themes is not None
+    themes.hide()
+    first.close()
+    second = MainWindow(first.data_dir, first.settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.height() == 500
+    restored = second.findChild(QDockWidget, "themesDock")
+    assert restored is not None and not restored.isVisible()
+    second.close()
