@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from kyoto_desk.core.links import Alignment
 from kyoto_desk.core.model import Document
@@ -82,11 +83,16 @@ def unit_words(document: Document) -> list[_Words]:
     return [_Words(unit.id, *_text_words(unit.text)) for unit in document.units]
 
 
+def _grams(forms: tuple[str, ...], size: int) -> Iterator[tuple[str, ...]]:
+    """Each run of `size` consecutive words, built in C by zip rather than by slicing."""
+    return zip(*(forms[i:] for i in range(size)), strict=False)
+
+
 def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for u, words in enumerate(units):
-        for p in range(len(words.forms) - size + 1):
-            grams[words.forms[p : p + size]].append((u, p))
+        for p, gram in enumerate(_grams(words.forms, size)):
+            grams[gram].append((u, p))
     return grams
 
 
@@ -120,8 +126,11 @@ def _exact_runs(
     runs: list[_Run] = []
     for nu, words in enumerate(new):
         covered: dict[tuple[int, int], int] = {}  # (old unit, diagonal) -> new position covered up to
-        for n in range(len(words.forms) - size + 1):
-            for ou, o in _partners(grams.get(words.forms[n : n + size], []), targets[nu]):
+        for n, gram in enumerate(_grams(words.forms, size)):
+            found = grams.get(gram)
+            if found is None:
+                continue
+            for ou, o in _partners(found, targets[nu]):
                 if covered.get((ou, o - n), -1) > n:
                     continue
                 start, end, old_start = _extend(old[ou], words, o, n)
@@ -133,7 +142,7 @@ def _exact_runs(
 def _join(runs: list[_Run]) -> list[_Run]:
     """Chains of runs of the same unit pair separated by at most MAX_GAP words on each side."""
     by_pair: dict[tuple[int, int], list[_Run]] = defaultdict(list)
-    for run in sorted(runs, key=lambda r: (r.new_unit, r.old_unit, r.new_start, r.old_start)):
+    for run in sorted(runs, key=attrgetter("new_unit", "old_unit", "new_start", "old_start")):
         chains = by_pair[(run.new_unit, run.old_unit)]
         for chain in chains:
             new_gap, old_gap = run.new_start - chain.new_end, run.old_start - chain.old_end

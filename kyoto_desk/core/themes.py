@@ -133,7 +133,7 @@ class Lexicon:
 
     def themes_of(self, text: str) -> tuple[str, ...]:
         """Ids of the themes `text` mentions, in lexicon order."""
-        words, _ = _tokens(text)
+        words = _TOKEN_RE.findall(text.lower())
         found: set[int] = set()
         for i, word in enumerate(words):
             entries = self._by_word.get(word)
