@@ -15,6 +15,7 @@ from docx.oxml.parser import parse_xml
 from kyoto_desk.errors import ImportFailedError
 from kyoto_desk.sources.progress import IsCancelled, Progress, check_cancelled, never_cancelled, no_progress
 from kyoto_desk.sources.readers import ReadText
+from kyoto_desk.sources.readers.docx_numbering import Numbering
 from kyoto_desk.sources.unlayout import SUPERSCRIPT_DIGITS, SYMBOL, relocate_footnotes
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Any:
     except Exception as exc:  # zlib, CRC and lxml errors all mean a damaged part
         log.info("docx part %s unreadable", name, exc_info=exc)
         raise ImportFailedError(_BAD_DOCX, _BAD_HINT) from exc
+
+
+def _optional_xml(archive: zipfile.ZipFile, name: str) -> Any | None:
+    return _xml(archive, name) if name in archive.namelist() else None
 
 
 def _on(props: Any, tag: str) -> bool:
@@ -140,13 +145,18 @@ def read_docx(
     if body is None:
         raise ImportFailedError(_BAD_DOCX, _BAD_HINT)
     numbers: dict[str, int] = {}
+    numbering = Numbering(
+        _optional_xml(archive, "word/numbering.xml"), _optional_xml(archive, "word/styles.xml")
+    )
     paragraphs = list(body.iter(f"{W}p"))
     texts: list[str] = []
     for index, paragraph in enumerate(paragraphs, start=1):
         if index % 200 == 0:
             check_cancelled(is_cancelled, "The Word import")
             progress(index / len(paragraphs))
-        texts.append(_paragraph_text(paragraph, numbers))
+        label = numbering.label(paragraph)
+        text = _paragraph_text(paragraph, numbers)
+        texts.append(f"{label} {text}" if label and text.strip() else text)
     texts += _footnotes(archive, numbers)
     progress(1.0)
     text = relocate_footnotes(texts)
