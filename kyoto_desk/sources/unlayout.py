@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kyoto_desk.sources.wordfix import (
     Vocabulary,
@@ -41,7 +41,6 @@ _ENDS_PARAGRAPH = re.compile(r"[.;:!?][*)\]”’\"⁰¹²³⁴⁵⁶⁷⁸⁹]*
 @dataclass
 class _Paragraph:
     lines: list[str]
-    footnotes: list[tuple[int, str]] = field(default_factory=list)
 
 
 def is_furniture(line: str, symbols: frozenset[str], *, at_edge: bool = True) -> bool:
@@ -78,11 +77,6 @@ def _trailing_symbol(line: str) -> re.Match[str] | None:
     return matches[-1] if matches and matches[-1].end() == len(line) else None
 
 
-def _band(page: Sequence[str]) -> list[str]:
-    content = [line for line in page if line.strip()]
-    return content[:_HEADER_BAND] + content[-_HEADER_BAND:]
-
-
 def _edges(page: Sequence[str]) -> set[tuple[str, str]]:
     """The page's header and footer lines, each tagged with the edge it sits at."""
     content = [line.strip() for line in page if line.strip()]
@@ -112,9 +106,7 @@ def strip_running_lines(pages: Sequence[Sequence[str]], symbols: frozenset[str])
         for line in page:
             stripped = line.strip()
             at_edge = [e for e in edges if e[1] == stripped] if stripped else []
-            with_symbol = (
-                [s for s in symbols if stripped.startswith(s) or stripped.endswith(s)] if at_edge else []
-            )
+            with_symbol = [s for s in symbols if _at_line_edge(s, stripped)] if at_edge else []
             if number == 0 and with_symbol and stripped not in symbols:
                 # Page 1 prints the organ beside the symbol ("General Assembly   A/RES/70/174"): keep it.
                 kept.append(stripped.removeprefix(with_symbol[0]).removesuffix(with_symbol[0]).strip())
@@ -226,7 +218,7 @@ def _attach_lone_numbers(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
         if len(lines) == 1 and _LONE_NUMBER.match(lines[0]):
             pending = lines
             continue
-        out.append(_Paragraph(lines, paragraph.footnotes))
+        out.append(_Paragraph(lines))
     if pending:
         out.append(_Paragraph(pending))
     return out
@@ -237,15 +229,30 @@ def _merge_italics(text: str) -> str:
     return re.sub(r"(?<=\S)\*(\s+)\*(?=\S)", r"\1", text).replace("**", "")
 
 
-def mark_inline_footnotes(text: str, numbers: Sequence[int]) -> str:
-    """Footnote markers printed as plain digits after a word ("Justice,3 and") made superscript."""
-    for number in numbers:
-        superscript = str(number).translate(SUPERSCRIPT_DIGITS)
-        if superscript in text:
-            continue
-        pattern = re.compile(rf"(?<=[a-z\)\],;:.]){number}(?=[\s,.;:)]|$)")
-        text = pattern.sub(superscript, text, count=1)
-    return text
+def marker_pattern(number: int) -> re.Pattern[str]:
+    """The superscript marker of footnote `number`, not part of a longer marker (¹ in ¹² or ²¹)."""
+    digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+    return re.compile(rf"(?<![{digits}]){str(number).translate(SUPERSCRIPT_DIGITS)}(?![{digits}])")
+
+
+def mark_inline_footnotes(paragraphs: Sequence[str], numbers: Sequence[int]) -> list[str]:
+    """Footnote markers printed as plain digits after a word ("Justice,3 and") made superscript.
+
+    Only for a footnote whose marker is nowhere, and only once: in the first paragraph, from the
+    one holding the previous footnote's marker on, where the digits follow a word or punctuation.
+    """
+    out = list(paragraphs)
+    start = 0
+    for number in sorted(numbers):
+        marker = marker_pattern(number)
+        host = next((i for i, p in enumerate(out) if marker.search(p)), None)
+        if host is None:
+            plain = re.compile(rf"(?<=[a-z\)\],;:.]){number}(?=[\s,.;:)]|$)")
+            host = next((i for i in range(start, len(out)) if plain.search(out[i])), None)
+            if host is not None:
+                out[host] = plain.sub(str(number).translate(SUPERSCRIPT_DIGITS), out[host], count=1)
+        start = host if host is not None else start
+    return out
 
 
 def clean_pages(pages: Sequence[Sequence[str]]) -> str:
@@ -263,7 +270,7 @@ def clean_pages(pages: Sequence[Sequence[str]]) -> str:
     vocabulary = Vocabulary(_whole_words(p.lines) for p in paragraphs)
     texts = [_paragraph_text(p.lines, vocabulary) for p in paragraphs]
     notes_text = [(n, _finish(t, vocabulary)) for n, t in footnotes]
-    texts = [mark_inline_footnotes(t, [n for n, _ in notes_text]) for t in texts]
+    texts = mark_inline_footnotes(texts, [n for n, _ in notes_text])
     return place_footnotes(texts, notes_text)
 
 
@@ -337,10 +344,9 @@ def place_footnotes(paragraphs: Sequence[str], footnotes: Sequence[tuple[int, st
     by_paragraph: dict[int, list[str]] = {}
     unplaced: list[str] = []
     for number, text in footnotes:
-        superscript = str(number).translate(SUPERSCRIPT_DIGITS)
-        marker = re.compile(rf"{superscript}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        marker = marker_pattern(number)
         host = next((i for i, p in enumerate(paragraphs) if marker.search(p)), None)
-        line = f"{superscript} {text}" if number else text
+        line = f"{str(number).translate(SUPERSCRIPT_DIGITS)} {text}" if number else text
         if host is None:
             unplaced.append(line)
         else:

@@ -30,7 +30,8 @@ class FixtureText:
         for paragraph in self.paragraphs:
             out.append(paragraph)
             for number in sorted(self.footnotes):
-                if number not in placed and re.search(rf"{sup(number)}(?![{_SUPERSCRIPT}])", paragraph):
+                marker = rf"(?<![{_SUPERSCRIPT}]){sup(number)}(?![{_SUPERSCRIPT}])"
+                if number not in placed and re.search(marker, paragraph):
                     out.append(f"{sup(number)} {self.footnotes[number]}")
                     placed.add(number)
         return "\n\n".join(out) + "\n"

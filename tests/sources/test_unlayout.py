@@ -144,17 +144,20 @@ def test_body_paragraphs(pages: list[list[str]], expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "numbers", "expected"),
+    ("paragraphs", "numbers", "expected"),
     [
-        ("the Thirteenth Congress,3 in which", [3], "the Thirteenth Congress,³ in which"),
-        ("Criminal Justice1 and", [1], "Criminal Justice¹ and"),
-        ("resolution 70/174, annex", [174], "resolution 70/174, annex"),
-        ("Agenda item 19 (c)", [19], "Agenda item 19 (c)"),
-        ("already marked¹ here 1", [1], "already marked¹ here 1"),
+        (["the Thirteenth Congress,3 in which"], [3], ["the Thirteenth Congress,³ in which"]),
+        (["Criminal Justice1 and"], [1], ["Criminal Justice¹ and"]),
+        (["resolution 70/174, annex"], [174], ["resolution 70/174, annex"]),
+        (["Agenda item 19 (c)"], [19], ["Agenda item 19 (c)"]),
+        (["already marked¹ here", "a later word,1 too"], [1], ["already marked¹ here", "a later word,1 too"]),
+        # once only, and not before the previous footnote's paragraph
+        (["early word,2 here", "Congress¹ and", "Crime,2 then", "again,2"], [1, 2],
+         ["early word,2 here", "Congress¹ and", "Crime,² then", "again,2"]),
     ],
-)
-def test_mark_inline_footnotes(text: str, numbers: list[int], expected: str) -> None:
-    assert mark_inline_footnotes(text, numbers) == expected
+)  # fmt: skip
+def test_mark_inline_footnotes(paragraphs: list[str], numbers: list[int], expected: list[str]) -> None:
+    assert mark_inline_footnotes(paragraphs, numbers) == expected
 
 
 @pytest.mark.parametrize(
@@ -176,9 +179,9 @@ def test_place_footnotes_after_marker_paragraph_and_keeps_unplaced() -> None:
     assert text == "A¹ and B²\n\n¹ one\n\n² two\n\nC³\n\n³ three\n\n⁹ lost\n"
 
 
-def test_place_footnotes_does_not_take_marker_1_for_marker_12() -> None:
-    text = place_footnotes(["A¹²", "B¹"], [(1, "one"), (12, "twelve")])
-    assert text == "A¹²\n\n¹² twelve\n\nB¹\n\n¹ one\n"
+def test_place_footnotes_does_not_take_marker_1_for_marker_12_or_21() -> None:
+    text = place_footnotes(["A¹²", "B²¹", "C¹", "D²"], [(1, "one"), (2, "two"), (12, "twelve"), (21, "x")])
+    assert text == "A¹²\n\n¹² twelve\n\nB²¹\n\n²¹ x\n\nC¹\n\n¹ one\n\nD²\n\n² two\n"
 
 
 def test_relocate_footnotes_moves_end_notes_and_spells_ligatures() -> None:
