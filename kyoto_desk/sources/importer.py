@@ -116,14 +116,8 @@ def _read(kind: str, data: bytes, progress: Progress, is_cancelled: IsCancelled)
     return read_text(data)
 
 
-def read_file(
-    path: Path,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Progress = no_progress,
-    is_cancelled: IsCancelled = never_cancelled,
-) -> ImportedText:
-    """The ImportedText of the file at `path`, refusing files over `max_bytes` before reading them."""
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at `path`, refusing files over `max_bytes` before reading them."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -131,11 +125,21 @@ def read_file(
                 f"{path.name} is {size / 1e6:.1f} MB, over the import limit of {max_bytes / 1e6:.1f} MB.",
                 "Raise the limit (--max-size) if the file really is a UN document.",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise InputError(
-            f"Cannot read {path}: {exc.strerror or exc}.", "Check the path and permissions."
-        ) from exc
+        reason = exc.strerror or str(exc)
+        raise InputError(f"Cannot read {path}: {reason}.", "Check the path and permissions.") from exc
+
+
+def read_file(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = no_progress,
+    is_cancelled: IsCancelled = never_cancelled,
+) -> ImportedText:
+    """The ImportedText of the file at `path` (see `read_limited` and `read_bytes`)."""
+    data = read_limited(path, max_bytes)
     return read_bytes(data, name=path.name, progress=progress, is_cancelled=is_cancelled)
 
 

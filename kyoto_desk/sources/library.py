@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 from kyoto_desk.core.model import Document, DocumentInfo
 from kyoto_desk.core.parser import parse_text
 from kyoto_desk.errors import StoreError
-from kyoto_desk.sources.importer import DEFAULT_MAX_BYTES, ImportedText, parse_imported, read_bytes, read_file
+from kyoto_desk.sources.importer import (
+    DEFAULT_MAX_BYTES,
+    ImportedText,
+    parse_imported,
+    read_bytes,
+    read_limited,
+)
 from kyoto_desk.sources.progress import IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.sources.undocs import fetch_symbol
 from kyoto_desk.store.db import DB_NAME, Store, open_store
@@ -175,8 +181,9 @@ def add_file(
     is_cancelled: IsCancelled = never_cancelled,
 ) -> AddResult:
     """Import the file at `path` into the library."""
-    imported = read_file(path, max_bytes=max_bytes, progress=progress, is_cancelled=is_cancelled)
-    return add_imported(data_dir, path.read_bytes(), imported, meta or Metadata())
+    data = read_limited(path, max_bytes)  # read once: the stored original is exactly what was parsed
+    imported = read_bytes(data, name=path.name, progress=progress, is_cancelled=is_cancelled)
+    return add_imported(data_dir, data, imported, meta or Metadata())
 
 
 def fetch_and_add(

@@ -11,6 +11,7 @@ import pytest
 from kyoto_desk.errors import ImportFailedError, KyotoDeskError, StoreError
 from kyoto_desk.sources import library
 from kyoto_desk.sources.library import Metadata
+from kyoto_desk.sources.progress import OperationCancelledError
 from kyoto_desk.store.db import DB_NAME
 from tests.sources.conftest import FakeUN, Route
 from tests.sources.fixture_texts import SYNTHETIC, FixtureText
@@ -97,6 +98,13 @@ def test_failed_import_adds_nothing(tmp_path: Path, name: str, content: bytes) -
         library.add_file(data, path)
     assert _library_files(data) == []
     assert not (data / DB_NAME).exists() or library.list_entries(data) == []
+
+
+def test_cancelled_import_adds_nothing(tmp_path: Path, synthetic_pdf: Path) -> None:
+    with pytest.raises(OperationCancelledError):
+        library.add_file(tmp_path, synthetic_pdf, is_cancelled=lambda: True)
+    assert _library_files(tmp_path) == []
+    assert not (tmp_path / DB_NAME).exists()
 
 
 def test_original_is_removed_when_the_record_cannot_be_written(
