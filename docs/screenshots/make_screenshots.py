@@ -51,6 +51,8 @@ def _window(data: Path) -> MainWindow:
 def first_run(app: QApplication, data: Path) -> None:
     window = _window(data)
     window.start()
+    while not window.library_ready:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     _settle(app, window)
     window.grab().save(str(OUT / "first-run.png"))
     window.view.go_to_unit("35")
@@ -76,6 +78,8 @@ def comparison(app: QApplication, data: Path) -> None:
     key = _add_revision(data)
     window = _window(data)
     window.start()
+    while not window.library_ready:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     window.open_names("kyoto", key)
     _settle(app, window)
     window.view.select(True, "40")  # the split paragraph, with a reworded and a moved one nearby

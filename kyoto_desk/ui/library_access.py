@@ -17,15 +17,21 @@ class Entry:
     bundled: bool = False
 
 
-def list_entries(data_dir: Path) -> list[Entry]:
-    """Bundled texts first, then the library's documents by symbol."""
+def bundled_entries() -> list[Entry]:
+    """The texts shipped with the app (no database needed)."""
     from kyoto_desk.sources.bundled import bundled_texts
-    from kyoto_desk.sources.library import list_entries as library_entries
 
-    entries = [
+    return [
         Entry(alias, f"{record.info.title.split(':')[0]} ({record.info.year})", bundled=True)
         for alias, record in bundled_texts().items()
     ]
+
+
+def list_entries(data_dir: Path) -> list[Entry]:
+    """Bundled texts first, then the library's documents by symbol (opens the store: run it off the GUI)."""
+    from kyoto_desk.sources.library import list_entries as library_entries
+
+    entries = bundled_entries()
     for entry in library_entries(data_dir):
         label = f"{entry.symbol or 'no symbol'} — {entry.title or 'untitled'}"
         entries.append(Entry(entry.key, label))

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,7 +27,7 @@ from kyoto_desk.ui.comparison_view import ComparisonView, RowFilter
 from kyoto_desk.ui.details_panel import DetailsPanel
 from kyoto_desk.ui.find_bar import FindBar
 from kyoto_desk.ui.first_run import FirstRunBanner
-from kyoto_desk.ui.library_access import Entry, list_entries, load_entry, short_name
+from kyoto_desk.ui.library_access import Entry, bundled_entries, list_entries, load_entry, short_name
 from kyoto_desk.ui.palette import current_colours
 from kyoto_desk.ui.presentation import Presentation
 from kyoto_desk.ui.settings import WindowSettings
@@ -49,6 +49,8 @@ DB_FILE_NAME = "kyoto-desk.sqlite3"
 class MainWindow(QMainWindow):
     """One workspace: a pair of documents (or one), its undo stack, and the panels around it."""
 
+    library_refreshed = Signal()
+
     def __init__(self, data_dir: Path, settings: WindowSettings | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -60,12 +62,14 @@ class MainWindow(QMainWindow):
         self.presentation: Presentation | None = None
         self.names: tuple[str, str] = ("", "")
         self.current_names: tuple[str, str | None] = ("", None)
+        self.library_ready = False
         self.setWindowTitle("Kyoto Desk")
         self.setAcceptDrops(True)
         self.view = ComparisonView(self._render_options(), self)
         self.find_bar = FindBar(self.view, self)
         self.find_bar.hide()
         self.banner = FirstRunBanner(self)
+        self.banner.hide()  # shown once the library is known to hold nothing but the bundled texts
         self._build_central()
         self.details = DetailsPanel(self)
         self.themes = ThemePanel(self)
@@ -166,18 +170,32 @@ class MainWindow(QMainWindow):
         """Whether a database exists already (checked without loading the store's modules)."""
         return self._store is not None or (self.data_dir / DB_FILE_NAME).exists()
 
-    def entries(self) -> list[Entry]:
-        try:
-            return list_entries(self.data_dir)
-        except KyotoDeskError as exc:
-            self.show_error(exc)
-            return []
-
     def refresh_library(self) -> None:
-        entries = self.entries()
+        """List the library in the background: the store's modules load off the GUI thread."""
+        self.library_ready = False
+        if not self.library.names():
+            self._set_entries(bundled_entries())  # usable at once; the library's entries follow
+        data = self.data_dir
+        task = self.runner.start("list the library", lambda _p, _c: list_entries(data))
+        task.finished.connect(self._on_library_listed)
+        task.failed.connect(self._on_library_failed)
+
+    def _set_entries(self, entries: list[Entry]) -> None:
         self.library.set_entries(entries)
         self.actions_.set_entries(entries, self.current_names)
-        self.banner.setVisible(not any(not e.bundled for e in entries))
+
+    def _on_library_listed(self, entries: object) -> None:
+        if isinstance(entries, list):
+            self._set_entries(entries)
+            self.banner.setVisible(not any(not e.bundled for e in entries))
+        self.library_ready = True
+        self.library_refreshed.emit()
+
+    def _on_library_failed(self, error: object) -> None:
+        self.library_ready = True
+        if isinstance(error, BaseException):
+            self.show_error(error)
+        self.library_refreshed.emit()
 
     def open_names(self, old: str, new: str | None, *, quiet: bool = False) -> bool:
         """Open library entries by name: a pair to compare, or one document to read.

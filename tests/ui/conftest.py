@@ -45,6 +45,12 @@ def make_window(qtbot: QtBot, private_data_dir: Path) -> Iterator[Callable[[], M
         window.close()
 
 
+def start(qtbot: QtBot, window: MainWindow) -> None:
+    """Start the window as the app does and wait until its library has been listed."""
+    window.start()
+    qtbot.waitUntil(lambda: window.library_ready, timeout=20000)
+
+
 def wait_ready(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the window's background comparison has been shown."""
     qtbot.waitUntil(lambda: not window.controller.busy and window.presentation is not None, timeout=20000)

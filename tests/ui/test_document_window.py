@@ -9,11 +9,14 @@ from pytestqt.qtbot import QtBot
 from kyoto_desk.store.documents import add_document
 from kyoto_desk.ui.main_window import MainWindow
 from kyoto_desk.ui.unit_text import HeadingText, UnitText
+from tests.ui.conftest import start
 
 
-def test_first_run_shows_kyoto_and_explains_how_to_get_doha(make_window: Callable[[], MainWindow]) -> None:
+def test_first_run_shows_kyoto_and_explains_how_to_get_doha(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
     window = make_window()
-    window.start()
+    start(qtbot, window)
     assert window.banner.isVisible()
     assert "A/RES/70/174" in window.banner.download_button.text()
     assert window.library.names() == ["kyoto"]
@@ -22,9 +25,9 @@ def test_first_run_shows_kyoto_and_explains_how_to_get_doha(make_window: Callabl
     assert not window.view.new_pane.isVisible()
 
 
-def test_kyoto_reads_as_a_structured_document(make_window: Callable[[], MainWindow]) -> None:
+def test_kyoto_reads_as_a_structured_document(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     window = make_window()
-    window.start()
+    start(qtbot, window)
     grid = window.view.grid
     assert grid is not None
     units = [i.text for i in grid.items[True] if isinstance(i.text, UnitText)]
@@ -38,25 +41,28 @@ def test_kyoto_reads_as_a_structured_document(make_window: Callable[[], MainWind
     assert "Kyoto: 101 units" in window.summary.text()
 
 
-def test_banner_goes_once_a_second_text_is_in_the_library(make_window: Callable[[], MainWindow]) -> None:
+def test_banner_goes_once_a_second_text_is_in_the_library(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
     window = make_window()
-    window.start()
+    start(qtbot, window)
     with window.store().session() as session:
         add_document(
             session, text="SYNTHETIC TEST TEXT\n\n1. A paragraph.", symbol="SYNTHETIC/1", title="Synthetic"
         )
-    window.refresh_library()
+    with qtbot.waitSignal(window.library_refreshed, timeout=20000):
+        window.refresh_library()
     assert not window.banner.isVisible()
     assert len(window.library.names()) == 2
 
 
 def test_last_documents_are_reopened(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
-    first.start()
+    start(qtbot, first)
     assert first.settings.last_documents() == ("kyoto", "")
     first.close()
     second = make_window()
-    second.start()
+    start(qtbot, second)
     assert second.current_names == ("kyoto", None)
 
 
@@ -68,10 +74,10 @@ def test_the_window_knows_the_store_file_name() -> None:
 
 
 def test_a_last_document_that_is_gone_falls_back_to_kyoto_quietly(
-    make_window: Callable[[], MainWindow],
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
     window = make_window()
     window.settings.save_documents("no-such-document", "")
-    window.start()
+    start(qtbot, window)
     assert window.current_names == ("kyoto", None)
     assert "could not be opened" in window.statusBar().currentMessage()

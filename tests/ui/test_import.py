@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from kyoto_desk.ui.main_window import MainWindow
+from tests.ui.conftest import start
 
 SYNTHETIC = """SYNTHETIC TEST TEXT
 
@@ -42,7 +43,7 @@ def test_dropping_a_file_adds_it_to_the_library(
     qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path
 ) -> None:
     window = make_window()
-    window.start()
+    start(qtbot, window)
     assert window.banner.isVisible()
     source = tmp_path / "synthetic-declaration.txt"
     source.write_text(SYNTHETIC, encoding="utf-8")
@@ -55,7 +56,7 @@ def test_a_file_that_is_not_a_un_text_is_refused_with_a_message(
     qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path
 ) -> None:
     window = make_window()
-    window.start()
+    start(qtbot, window)
     source = tmp_path / "picture.png"
     source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     _drop(window, source)
