@@ -69,7 +69,7 @@ class ComparisonController(QObject):
     def show_single(self, document: Document, name: str) -> Presentation:
         from kyoto_desk.core.themes import load_lexicon
 
-        self.cancel()
+        self._stop_task()
         self.pair = None
         self.undo_stack.clear()
         lexicon = load_lexicon()
@@ -92,7 +92,7 @@ class ComparisonController(QObject):
         """Compare the current pair again (after a correction), with the saved pins."""
         if self.pair is None:
             return
-        self.cancel()
+        self._stop_task()
         pair, keys, store, has_store = self.pair, self.keys(), self._store, self._has_store
 
         def work(progress: Callable[[float], None], is_cancelled: Callable[[], bool]) -> Presentation:
@@ -117,10 +117,17 @@ class ComparisonController(QObject):
         self.started.emit()
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task = None
+        """Stop the running comparison (the user pressed Cancel)."""
+        if self._stop_task():
             self.cancelled.emit()
+
+    def _stop_task(self) -> bool:
+        # A superseded run is dropped quietly: its late result is ignored by `_finish`.
+        if self.task is None:
+            return False
+        self.task.cancel()
+        self.task = None
+        return True
 
     def _finish(self) -> bool:
         sender = self.sender()
