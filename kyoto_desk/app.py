@@ -42,6 +42,9 @@ def _follow_scheme(app: QApplication) -> None:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists, as under pytest-qt)."""
+    from kyoto_desk.ui.qt_guard import guard
+
+    guard()  # before the first Qt call that could lose a reference (see qt_guard)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
