@@ -8,7 +8,9 @@ from collections.abc import Callable
 import pytest
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from kyoto_desk.sources.progress import OperationCancelledError
@@ -113,3 +115,22 @@ def test_readers_give_the_same_text_on_worker_threads(fixture_file: FixtureFile)
     serial = [read_bytes(data).text for data in files]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(lambda data: read_bytes(data).text, files)) == serial
+
+
+def test_blocks_printed_side_by_side_become_separate_paragraphs() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 780, "United Nations")
+    canvas.drawRightString(523, 780, "A/RES/85/321")
+    canvas.drawString(72, 750, "General Assembly")
+    canvas.drawString(400, 750, "Distr.: General")
+    canvas.drawString(400, 738, "9 January 2031")
+    canvas.drawString(72, 700, "1. Welcomes the report;")
+    canvas.showPage()
+    canvas.save()
+    imported = read_pdf(buffer.getvalue())
+    assert imported.text == (
+        "United Nations\n\nGeneral Assembly\n\nDistr.: General 9 January 2031\n\n1. Welcomes the report;\n"
+    )
+    assert imported.symbols == ("A/RES/85/321",)

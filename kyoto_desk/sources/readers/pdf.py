@@ -27,6 +27,7 @@ Char = dict[str, Any]
 SEPARATOR_LINE = "__________"
 _ITALIC_FONT = re.compile(r"italic|oblique|-it$|-bi$|it$", re.IGNORECASE)
 _PARAGRAPH_PITCH = 1.55  # line pitch, in font sizes, above which a gap separates paragraphs
+_COLUMN_GAP = 5.0  # a gap wider than this many font sizes separates two blocks printed side by side
 _SUPERSCRIPT_SIZE = 0.8  # a superscript is at most this share of its line's font size
 _NO_TEXT = "The PDF has no text layer: OCR is not supported."
 _NO_TEXT_HINT = "Get the text version from the UN documents site (documents.un.org) or import a Word file."
@@ -105,9 +106,23 @@ def _page_lines(page: Any) -> list[str]:
             separator = None
         elif previous is not None and line.top - previous.top > _PARAGRAPH_PITCH * previous.size:
             out.append("")
-        out.append(_line_text(line))
+        segments = [_line_text(_Line(line.top, line.bottom, part)) for part in _columns(line)]
+        out.extend(segment for pair in zip(segments, [""] * len(segments), strict=True) for segment in pair)
+        out.pop()  # no gap after the last segment: the next line may go on with the same paragraph
         previous = line
     return out
+
+
+def _columns(line: _Line) -> list[list[Char]]:
+    """The line cut where text sits far apart, as on a first page: "General Assembly" on the left,
+    "Distr.: General" on the right. Such pieces are separate paragraphs, not one line."""
+    chars = sorted(line.chars, key=lambda c: float(c["x0"]))
+    parts: list[list[Char]] = [[chars[0]]]
+    for before, char in itertools.pairwise(chars):
+        if float(char["x0"]) - float(before["x1"]) > _COLUMN_GAP * line.size:
+            parts.append([])
+        parts[-1].append(char)
+    return parts
 
 
 def _group_lines(chars: list[Char]) -> list[_Line]:
