@@ -85,6 +85,7 @@ class ComparisonView(QWidget):
         for pane in (self.old_pane, self.new_pane):
             pane.unit_chosen.connect(self.select)
             pane.unit_extended.connect(self.toggle_target)
+            pane.clear_requested.connect(self.clear_selection)
             pane.resized.connect(self._on_pane_resized)
             pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.overview.jump_requested.connect(self._on_overview_jump)

@@ -29,6 +29,7 @@ class DocumentPane(QAbstractScrollArea):
     unit_extended = Signal(bool, str)  # Ctrl+click: add or remove a unit as a link target
     resized = Signal()
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
+    clear_requested = Signal()  # Escape
 
     def __init__(self, old: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +183,9 @@ class DocumentPane(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_requested.emit()
+            return
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
         if step is None or self.grid is None:
             super().keyPressEvent(event)

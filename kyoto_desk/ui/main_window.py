@@ -28,6 +28,7 @@ from kyoto_desk.ui.details_panel import DetailsPanel
 from kyoto_desk.ui.find_bar import FindBar
 from kyoto_desk.ui.first_run import FirstRunBanner
 from kyoto_desk.ui.library_access import Entry, bundled_entries, list_entries, load_entry, short_name
+from kyoto_desk.ui.library_panel import LibraryPanel
 from kyoto_desk.ui.palette import current_colours
 from kyoto_desk.ui.presentation import Presentation
 from kyoto_desk.ui.settings import WindowSettings
@@ -75,8 +76,6 @@ class MainWindow(QMainWindow):
         self.themes = ThemePanel(self)
         self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea, "detailsDock")
         self._dock("Themes", self.themes, Qt.DockWidgetArea.RightDockWidgetArea, "themesDock")
-        from kyoto_desk.ui.library_panel import LibraryPanel
-
         self.library = LibraryPanel(self)
         self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock")
         self._build_status()

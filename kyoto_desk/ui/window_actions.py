@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QInputDialog, QLabel, QMenu, QToolBar
 
 from kyoto_desk.ui.comparison_view import RowFilter
@@ -216,7 +216,7 @@ class WindowActions:
     def zoom(self, step: float) -> None:
         from kyoto_desk.ui.settings import DEFAULT_POINT_SIZE
 
-        font = self.w.view.options.font.__class__(self.w.view.options.font)
+        font = QFont(self.w.view.options.font)
         size = DEFAULT_POINT_SIZE if step == 0 else font.pointSizeF() + step
         font.setPointSizeF(max(MIN_POINT, min(MAX_POINT, size)))
         self.w.settings.save_point_size(font.pointSizeF())

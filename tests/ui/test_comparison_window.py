@@ -187,3 +187,15 @@ def test_window_height_and_docks_are_remembered(qtbot: QtBot, make_window: Calla
     restored = second.findChild(QDockWidget, "themesDock")
     assert restored is not None and not restored.isVisible()
     second.close()
+
+
+def test_arrow_keys_walk_a_text_and_escape_clears(qtbot: QtBot, compared: MainWindow) -> None:
+    view = compared.view
+    view.select(True, "pp2")
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_Down)
+    assert view.selection == (True, "pp3")
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_Up)
+    assert view.selection == (True, "pp2")
+    qtbot.keyClick(view.old_pane, Qt.Key.Key_Escape)
+    assert view.selection is None and not view.old_pane.selected
+    assert "Select a paragraph" in compared.details.browser.toPlainText()
