@@ -1,10 +1,10 @@
-"""The UN register as data: formula stop words, equivalent formula verbs and nouns, and a light stemmer.
+"""Canonical terms of UN texts: multiword formulae folded, a light stemmer, equivalent words joined.
 
 Declarations reword by swapping one stock formula for another ("undertake" for "commit", "foster" for
-"promote", "where appropriate" inserted). Alignment should see through those swaps, so every token is
-reduced to a canonical stem: multiword formulae are folded first, stems of equivalent words are mapped to
+"promote", "where appropriate" inserted). Alignment should see through those swaps, so every word is
+reduced to a canonical term: multiword formulae are folded first, stems of equivalent words are mapped to
 one representative, and words that carry only the register (pronouns, chapeau verbs, qualifiers) are
-dropped. The lists are general to UN crime-prevention texts, not tuned to any one pair of documents.
+dropped. The lists themselves are data, in `core.unformula_lexicon`.
 """
 
 from __future__ import annotations
