@@ -86,7 +86,9 @@ def add_document(
 ) -> tuple[DocumentRecord, bool]:
     """The record for this text and symbol, and whether it was created now."""
     symbol = symbol.strip()
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # The key hashes the parser's normalised text, so a record, its annotations and its pins share
+    # one key (`core.annotation.key_of`) whatever line endings or markup the imported file had.
+    sha256 = hashlib.sha256(parse_text(text).text.encode("utf-8")).hexdigest()
     key = f"{sha256}:{symbol}"
     existing = session.scalar(select(DocumentRecord).where(DocumentRecord.key == key))
     if existing is not None:

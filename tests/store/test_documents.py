@@ -56,10 +56,10 @@ def test_find_by_key_alias_or_symbol(store: Store) -> None:
 
 def test_remove_relinks_versions_and_refuses_annotated(store: Store) -> None:
     with store.session() as session:
-        v1, _ = add_document(session, text="one", symbol="S", title="1")
-        v2, _ = add_document(session, text="two", symbol="S", title="2")
-        v3, _ = add_document(session, text="three", symbol="S", title="3")
-        add_annotation(session, new_annotation(v3.key, "1", "three"))
+        v1, _ = add_document(session, text="1. One.\n", symbol="S", title="1")
+        v2, _ = add_document(session, text="1. Two.\n", symbol="S", title="2")
+        v3, _ = add_document(session, text="1. Three.\n", symbol="S", title="3")
+        add_annotation(session, new_annotation(v3.key, "1", "Three"))
     with store.session() as session:
         remove_document(session, v2.id)
     with store.session() as session:
