@@ -6,6 +6,11 @@ bundled Kyoto Declaration by tests/core/revisions.py.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kyoto_desk.core.align import align_units, is_bare_lead_in
@@ -235,3 +240,29 @@ def test_subparagraph_units_align_like_paragraphs() -> None:
     alignment = align_units(old, doc(*PARAGRAPHS[1:4]))
     assert pairs(alignment) == {(("5(a)",), ("1",)), (("5(b)",), ("2",)), (("5(c)",), ("3",))}
     assert alignment.removed == ("5",)
+
+
+def test_same_result_whatever_the_hash_seed() -> None:
+    # Sets and dicts of strings iterate in a per-process order; the alignment must not depend on it.
+    script = (
+        "import hashlib\n"
+        "from kyoto_desk.core.align import align_units\n"
+        "from kyoto_desk.sources.bundled import load_bundled\n"
+        "from tests.core.revisions import make_revision\n"
+        "pair = make_revision(load_bundled('kyoto').declaration(), 'restructured', 4)\n"
+        "print(hashlib.sha256(repr(align_units(pair.old, pair.new)).encode()).hexdigest())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+    assert next(iter(digests)).strip()
