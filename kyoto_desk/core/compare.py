@@ -180,7 +180,8 @@ def compare_documents(
     runs = agreed_runs(old, new, min_words=min_agreed_words, alignment=alignment)
     steps.at(_AGREED_DONE)
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    themes_old, themes_new = lexicon.unit_themes(old.units), lexicon.unit_themes(new.units)
+    tagged: dict[str, tuple[str, ...]] = {}
+    themes_old, themes_new = lexicon.unit_themes(old.units, tagged), lexicon.unit_themes(new.units, tagged)
     summary = summarise_themes(
         lexicon, old=old, new=new, old_themes=themes_old, new_themes=themes_new, alignment=alignment
     )

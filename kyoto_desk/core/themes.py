@@ -118,12 +118,18 @@ class Lexicon:
 
     themes: tuple[Theme, ...]
     _index: _Index = field(default_factory=dict, compare=False, repr=False)
-    _by_word: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _starters: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass cannot assign; the index is a private cache filled once.
         entries = ((k, words) for k, theme in enumerate(self.themes) for words in theme._words)
         self._index.update(_index(entries))
+        # Every spelling that can start a term, plurals included: one set intersection then skips
+        # the words of a paragraph that start none, which are nearly all of them.
+        for word in self._index:
+            self._starters.update((word, f"{word}s", f"{word}es"))
+            if word.endswith("y"):
+                self._starters.add(f"{word[:-1]}ies")
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -134,23 +140,30 @@ class Lexicon:
     def themes_of(self, text: str) -> tuple[str, ...]:
         """Ids of the themes `text` mentions, in lexicon order."""
         words = _TOKEN_RE.findall(text.lower())
+        present = self._starters.intersection(words)
         found: set[int] = set()
-        for i, word in enumerate(words):
-            entries = self._by_word.get(word)
-            if entries is None:
-                # Cached per word: the vocabulary of declarations is small and most words start no term.
-                entries = tuple(e for form in _forms(word) for e in self._index.get(form, ()))
-                self._by_word[word] = entries
-            if entries:
+        for i in [i for i, word in enumerate(words) if word in present]:
+            for form in _forms(words[i]):
+                entries = self._index.get(form, ())
                 found.update(k for k, t in entries if k not in found and _matches_at(t, words, i))
         for k, theme in enumerate(self.themes):
             if k not in found and theme.regex is not None and theme.regex.search(text):
                 found.add(k)
         return tuple(self.themes[k].id for k in sorted(found))
 
-    def unit_themes(self, units: Iterable[Unit]) -> dict[str, tuple[str, ...]]:
-        """Theme ids per unit id."""
-        return {u.id: self.themes_of(u.text) for u in units}
+    def unit_themes(
+        self, units: Iterable[Unit], known: dict[str, tuple[str, ...]] | None = None
+    ) -> dict[str, tuple[str, ...]]:
+        """Theme ids per unit id. `known` maps texts already tagged to their themes and is filled in:
+        revisions repeat most paragraphs word for word, and those need tagging only once."""
+        seen = known if known is not None else {}
+        out = {}
+        for unit in units:
+            themes = seen.get(unit.text)
+            if themes is None:
+                themes = seen[unit.text] = self.themes_of(unit.text)
+            out[unit.id] = themes
+        return out
 
 
 def _compile(theme_id: str, patterns: tuple[str, ...], origin: str) -> re.Pattern[str] | None:
@@ -280,20 +293,28 @@ class ThemeSummary:
     new: ThemeTally
 
 
-def _tally(
+def _tallies(
+    lexicon: Lexicon,
     document: Document,
     unit_themes: dict[str, tuple[str, ...]],
-    theme_id: str,
     linked: frozenset[str],
     unmatched: frozenset[str],
-) -> ThemeTally:
-    carrying = [u for u in document.units if theme_id in unit_themes.get(u.id, ())]
-    return ThemeTally(
-        units=len(carrying),
-        words=sum(word_count(u.text) for u in carrying),
-        linked=sum(1 for u in carrying if u.id in linked),
-        unmatched=sum(1 for u in carrying if u.id in unmatched),
-    )
+) -> dict[str, ThemeTally]:
+    # One pass over the units, each adding to the themes it carries.
+    counts = {t.id: [0, 0, 0, 0] for t in lexicon.themes}
+    for unit in document.units:
+        themes = unit_themes.get(unit.id, ())
+        if not themes:
+            continue
+        words = word_count(unit.text)
+        for theme_id in themes:
+            tally = counts.get(theme_id)
+            if tally is not None:
+                tally[0] += 1
+                tally[1] += words
+                tally[2] += unit.id in linked
+                tally[3] += unit.id in unmatched
+    return {theme_id: ThemeTally(*values) for theme_id, values in counts.items()}
 
 
 def summarise_themes(
@@ -309,13 +330,8 @@ def summarise_themes(
     removed, added = frozenset(alignment.removed), frozenset(alignment.added)
     old_linked = frozenset(i for link in alignment.links for i in link.old)
     new_linked = frozenset(i for link in alignment.links for i in link.new)
+    old_tallies = _tallies(lexicon, old, old_themes, old_linked, removed)
+    new_tallies = _tallies(lexicon, new, new_themes, new_linked, added)
     return tuple(
-        ThemeSummary(
-            t.id,
-            t.label,
-            t.colour,
-            _tally(old, old_themes, t.id, old_linked, removed),
-            _tally(new, new_themes, t.id, new_linked, added),
-        )
-        for t in lexicon.themes
+        ThemeSummary(t.id, t.label, t.colour, old_tallies[t.id], new_tallies[t.id]) for t in lexicon.themes
     )

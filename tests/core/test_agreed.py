@@ -129,3 +129,29 @@ def test_every_run_occurs_at_both_locations(old_texts: list[str], new_texts: lis
         assert common_subsequence(old_words, new_words) >= run.matched >= size
         if run.exact:
             assert old_words == new_words
+
+
+def longest_common_stretch(a: list[str], b: list[str]) -> int:
+    """Length of the longest run of words found, in order and unbroken, in both lists."""
+    best = 0
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], previous + 1 if x == y else 0
+            best = max(best, row[j])
+    return best
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(vocabulary, max_size=10).map(" ".join),  # ≤ 8 three-word seeds: no partner cap applies
+    st.lists(texts, min_size=1, max_size=3),
+    st.integers(2, 6),
+)
+def test_every_exact_stretch_of_min_words_is_found(old_text: str, new_texts: list[str], size: int) -> None:
+    old, new = doc(old_text), doc(*new_texts, prefix="n")
+    runs = agreed_runs(old, new, min_words=size)
+    for unit in new.units:
+        if longest_common_stretch(words(old_text), words(unit.text)) >= size:
+            assert any(r.new.unit_id == unit.id and r.matched >= size for r in runs)

@@ -9,11 +9,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kyoto_desk.core import worddiff
 from kyoto_desk.core.model import Unit, UnitKind
 from kyoto_desk.core.worddiff import ChangeNature, DiffOp, DiffSpan, WordDiff, diff_units
 
 # The package re-exports a class under the submodule's name, so fetch the module itself.
 dmp_module = importlib.import_module("diff_match_patch.diff_match_patch")
+
+
+@pytest.fixture(params=["fast", "python"], autouse=True)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs on both engines: the C++ one when installed, and the pure-Python one."""
+    if request.param == "python":
+        monkeypatch.setattr(worddiff, "_fast", None)
+    elif worddiff._fast is None:
+        pytest.skip("fast-diff-match-patch is not installed")
+    return str(request.param)
 
 
 def unit(unit_id: str, text: str) -> Unit:
