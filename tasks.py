@@ -46,8 +46,8 @@ def main(argv: list[str]) -> int:
     if command == "lint":
         python = _ensure_env("test")
         checks = [
-            [python, "-m", "ruff", "check", "kyoto_desk", "tests", "bench", "tasks.py"],
-            [python, "-m", "ruff", "format", "--check", "kyoto_desk", "tests", "bench", "tasks.py"],
+            [python, "-m", "ruff", "check", "kyoto_desk", "tests", "bench", "packaging", "tasks.py"],
+            [python, "-m", "ruff", "format", "--check", "kyoto_desk", "tests", "bench", "packaging", "tasks.py"],
             [python, "-m", "mypy"],
         ]
         return max(subprocess.call(c, cwd=ROOT) for c in checks)

@@ -15,20 +15,39 @@ from kyoto_desk.paths import data_dir
 
 log = logging.getLogger(__name__)
 
-# Each module registers one subcommand; a newcomer adds a command by adding a module here.
-COMMAND_MODULES = (
-    "kyoto_desk.commands.parse",
-    "kyoto_desk.commands.compare",
-    "kyoto_desk.commands.library",
-    "kyoto_desk.commands.annotations",
-    "kyoto_desk.commands.briefing",
-)
+# Each module registers one subcommand; a newcomer adds a command by adding a module here. Only the
+# module of the command being run is imported, so the window and `--version` start without loading
+# python-docx, SQLAlchemy or the PDF reader.
+COMMAND_MODULES = {
+    "parse": "kyoto_desk.commands.parse",
+    "compare": "kyoto_desk.commands.compare",
+    "library": "kyoto_desk.commands.library",
+    "annotations": "kyoto_desk.commands.annotations",
+    "briefing": "kyoto_desk.commands.briefing",
+}
+_OPTIONS_WITH_VALUE = ("--data-dir",)
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named in `argv`, "" for none at all, None when something else stands there."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif token in ("-h", "--help"):
+            return None
+        elif not token.startswith("-"):
+            return token if token in COMMAND_MODULES else None
+    return ""
+
+
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with `commands` registered (all of them when None)."""
     parser = argparse.ArgumentParser(
         prog="kyoto-desk",
         description="Compare, annotate and brief on UN declarations. Without a command, opens the window.",
@@ -42,20 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency, not a command still to come
-                raise
-            continue
-        module.register(sub)
+    for name in COMMAND_MODULES if commands is None else commands:
+        import_module(COMMAND_MODULES[name]).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(arguments)
+    parser = build_parser(None if command is None else [command] if command else [])
+    args = parser.parse_args(arguments)
     try:
         data = data_dir(args.data_dir)
     except OSError as exc:

@@ -79,3 +79,27 @@ def test_unknown_name_is_a_clear_error(tmp_path: Path) -> None:
     result = _run("parse", "no-such-document", data=tmp_path)
     assert result.returncode == 2
     assert "no-such-document" in result.stderr
+
+
+def test_starting_without_a_command_loads_no_heavy_library(tmp_path: Path) -> None:
+    # The window and --version must not pay for python-docx, SQLAlchemy or the PDF reader.
+    probe = (
+        "import sys\n"
+        "from kyoto_desk import cli\n"
+        "try:\n"
+        "    cli.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('docx', 'sqlalchemy', 'pdfplumber', 'alembic') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_help_lists_every_command(tmp_path: Path) -> None:
+    result = _run("--help", data=tmp_path)
+    assert result.returncode == 0
+    for name in ("parse", "compare", "library", "annotations", "briefing"):
+        assert name in result.stdout
