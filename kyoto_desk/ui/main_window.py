@@ -346,6 +346,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.view.set_colours(current_colours())
+            if self.view.selection is not None:  # the details' diff colours follow the scheme too
+                self._on_view_selection_changed(*self.view.selection)
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

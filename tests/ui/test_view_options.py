@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kyoto_desk.ui.grid import PADDING
@@ -85,3 +86,18 @@ def test_ctrl_wheel_zooms(qtbot: QtBot, compared: MainWindow) -> None:
     )  # fmt: skip
     QApplication.sendEvent(viewport, event)
     assert compared.view.options.font.pointSizeF() == before + 1
+
+
+def test_the_dark_scheme_recolours_views_and_details(qapp: QApplication, compared: MainWindow) -> None:
+    from kyoto_desk.ui.palette import DARK, LIGHT, apply_scheme
+
+    compared.view.select(True, "9")  # reworded: the details show an insertion
+    try:
+        apply_scheme(qapp, dark=True)
+        qapp.processEvents()
+        assert compared.view.options.colours is DARK
+        assert DARK.insert.name() in compared.details.browser.toHtml()
+    finally:
+        apply_scheme(qapp, dark=False)
+        qapp.processEvents()
+    assert compared.view.options.colours is LIGHT
