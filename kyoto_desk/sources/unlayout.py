@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(r"^(?:Page\s+)?\d{1,3}\s*/\s*\d{1,3}$|^-?\s*\d{1,3}\s*
 _FOOT_PIECE = re.compile(r"\d{2}-\d{5}\s*\([A-Z]\)|\b\d{6}\b|\*\d{7}\*|♲|Please\s+recycle", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 _FOOTNOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
+_PLAIN_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:bis|ter)?\.|\((?:[a-z]{1,3}|[ivx]+)\)|[a-z]\))$")
 _NUMBERED_START = re.compile(r"^\*?(?:\d{1,3}(?:bis|ter)?\.|\((?:[a-z]{1,3}|[ivx]+)\))\*?\s+\S")
 _HEADER_BAND = 2  # running headers and footers live in the first and last lines of a page
@@ -131,16 +132,26 @@ def split_footnotes(page: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def parse_footnotes(lines: Sequence[str], previous: list[tuple[int, str]]) -> None:
-    """Footnote lines appended to `previous` as (number, text); unnumbered lines continue the last."""
+    """Footnote lines appended to `previous` as (number, text); unnumbered lines continue the last.
+
+    A footnote may open with its number in superscript ("¹ …") or, in some PDFs, in plain digits
+    ("1 …"); plain digits count only as the next number in sequence, so a line that goes on with
+    "2030 Agenda" is not taken for footnote 2030.
+    """
     for line in lines:
-        match = _FOOTNOTE_START.match(line.strip())
+        stripped = line.strip()
+        match = _FOOTNOTE_START.match(stripped)
+        plain = _PLAIN_FOOTNOTE_START.match(stripped)
+        expected = previous[-1][0] + 1 if previous else None
         if match:
             previous.append((int(match.group(1).translate(_FROM_SUPERSCRIPT)), match.group(2)))
+        elif plain and (expected is None or int(plain.group(1)) == expected):
+            previous.append((int(plain.group(1)), plain.group(2)))
         elif previous:
             number, text = previous[-1]
-            previous[-1] = (number, _join_two(text, line.strip(), None))
+            previous[-1] = (number, _join_two(text, stripped, None))
         else:
-            previous.append((0, line.strip()))
+            previous.append((0, stripped))
 
 
 def _join_two(left: str, right: str, vocabulary: Vocabulary | None) -> str:

@@ -105,6 +105,12 @@ def test_split_footnotes(page: list[str], body: list[str], notes: list[str]) -> 
     assert split_footnotes(page) == (body, notes)
 
 
+def test_parse_footnotes_with_plain_numbers_in_sequence() -> None:
+    notes: list[tuple[int, str]] = []
+    parse_footnotes(["4 General Assembly resolution 70/1, on the", "2030 Agenda.", "5 Ibid."], notes)
+    assert notes == [(4, "General Assembly resolution 70/1, on the 2030 Agenda."), (5, "Ibid.")]
+
+
 def test_parse_footnotes_continues_unnumbered_lines_and_across_pages() -> None:
     notes: list[tuple[int, str]] = []
     parse_footnotes(["¹ General Assembly resolu-", "tion 70/1.", "²Ibid."], notes)

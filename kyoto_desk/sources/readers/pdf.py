@@ -146,7 +146,7 @@ def _separator_top(page: Any) -> float | None:
     half = float(page.height) / 2
     rules = [
         float(obj["top"])
-        for obj in [*page.lines, *page.rects]
+        for obj in [*page.lines, *page.rects, *page.curves]
         if float(obj["top"]) > half
         and abs(float(obj["bottom"]) - float(obj["top"])) < 2
         and 20 < float(obj["x1"]) - float(obj["x0"]) < float(page.width) / 2
