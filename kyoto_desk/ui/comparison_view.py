@@ -89,6 +89,7 @@ class ComparisonView(QWidget):
             pane.resized.connect(self._on_pane_resized)
             pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.overview.jump_requested.connect(self._on_overview_jump)
+        self.gutter.link_clicked.connect(self._on_gutter_link_clicked)
         self.setAccessibleName("Comparison")
 
     # --- content -----------------------------------------------------------------------------
@@ -327,6 +328,11 @@ class ComparisonView(QWidget):
             self._syncing = False
         self.gutter.update()
         self.overview.update()
+
+    def _on_gutter_link_clicked(self, index: int) -> None:
+        link = self.presentation.link(index) if self.presentation else None
+        if link is not None:
+            self.select(True, link.old[0])
 
     def _on_overview_jump(self, y: float) -> None:
         for pane in (self.old_pane, self.new_pane):

@@ -12,15 +12,7 @@ from kyoto_desk.core.links import Link
 from kyoto_desk.core.model import Unit
 from kyoto_desk.core.worddiff import DiffOp, WordDiff
 from kyoto_desk.ui.palette import Colours
-from kyoto_desk.ui.presentation import Presentation
-
-KIND_WORDS = {
-    "identical": "Identical",
-    "modified": "Reworded",
-    "moved": "Moved",
-    "split": "Split",
-    "merged": "Merged",
-}
+from kyoto_desk.ui.presentation import KIND_WORDS, Presentation
 
 
 def diff_html(diff: WordDiff, colours: Colours, *, show_minor: bool) -> str:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from kyoto_desk.core.links import LinkKind
 from kyoto_desk.ui.document_pane import DocumentPane
 from kyoto_desk.ui.palette import Colours, current_colours
+from kyoto_desk.ui.presentation import KIND_WORDS
 
 GUTTER_WIDTH = 56
 
 
 class GutterView(QWidget):
-    """Draws, for every link in view, a band from its old units (left) to its new units (right)."""
+    """Draws, for every link in view, a band from its old units (left) to its new units (right).
+
+    Hovering a band tells what the link is; clicking it selects the linked paragraphs.
+    """
+
+    link_clicked = Signal(int)  # index of the link in the alignment
 
     def __init__(self, old_pane: DocumentPane, new_pane: DocumentPane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +102,50 @@ class GutterView(QWidget):
         painter.setBrush(fill)
         painter.setPen(QPen(edge, 2.0 if bold else 1.0))
         painter.drawPath(path)
+
+    def link_at(self, pos: QPointF) -> int | None:
+        """The link whose band passes under `pos` (bands are straightened between their ends)."""
+        grid = self.old_pane.grid
+        if grid is None or grid.presentation.alignment is None or self.width() <= 0:
+            return None
+        t = min(1.0, max(0.0, pos.x() / self.width()))
+        for index, link in enumerate(grid.presentation.alignment.links):
+            left, right = self._span(self.old_pane, link.old), self._span(self.new_pane, link.new)
+            if left is None or right is None:
+                continue
+            top = left[0] + (right[0] - left[0]) * t
+            bottom = left[1] + (right[1] - left[1]) * t
+            if top - 2.0 <= pos.y() <= bottom + 2.0:
+                return index
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._describe(self.link_at(QPointF(event.pos())))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _describe(self, index: int | None) -> str:
+        grid = self.old_pane.grid
+        presentation = grid.presentation if grid is not None else None
+        if index is None or presentation is None or presentation.new is None:
+            return ""
+        link = presentation.link(index)
+        if link is None:
+            return ""
+        return (
+            f"{KIND_WORDS.get(link.kind.value, link.kind.value)} · similarity {link.similarity:.0%}: "
+            f"{presentation.old.name} {', '.join(link.old)} → {presentation.new.name} {', '.join(link.new)}"
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.link_at(event.position())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.link_clicked.emit(index)
 
     def _one_sided(self, painter: QPainter, ids: tuple[str, ...], old: bool, height: float) -> None:
         pane = self.old_pane if old else self.new_pane

@@ -15,6 +15,15 @@ from kyoto_desk.core.worddiff import DiffOp, WordDiff
 from kyoto_desk.ui.rows import Row, build_rows, single_rows
 from kyoto_desk.ui.unit_text import Mark, MarkRole
 
+# How the interface names the relations of a link.
+KIND_WORDS = {
+    "identical": "Identical",
+    "modified": "Reworded",
+    "moved": "Moved",
+    "split": "Split",
+    "merged": "Merged",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class AgreedRun:

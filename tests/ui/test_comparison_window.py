@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from kyoto_desk.core.links import LinkKind
@@ -199,3 +199,29 @@ def test_arrow_keys_walk_a_text_and_escape_clears(qtbot: QtBot, compared: MainWi
     qtbot.keyClick(view.old_pane, Qt.Key.Key_Escape)
     assert view.selection is None and not view.old_pane.selected
     assert "Select a paragraph" in compared.details.browser.toPlainText()
+
+
+def test_clicking_the_overview_bar_scrolls_both_panes_there(qtbot: QtBot, compared: MainWindow) -> None:
+    view = compared.view
+    assert view.grid is not None
+    bar = view.overview
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.rect().center())
+    middle = view.grid.total_height / 2
+    for pane in (view.old_pane, view.new_pane):
+        top = pane.scroll_y()
+        assert top <= middle <= top + pane.viewport().height()
+
+
+def test_the_gutter_names_and_selects_the_link_under_the_pointer(qtbot: QtBot, compared: MainWindow) -> None:
+    view = compared.view
+    view.select(True, "40")  # the SYNTHETIC split: 40 became two paragraphs
+    gutter = view.gutter
+    span = gutter._span(view.old_pane, ("40",))
+    assert span is not None
+    point = QPointF(2.0, (span[0] + span[1]) / 2)
+    index = gutter.link_at(point)
+    assert index is not None
+    assert gutter._describe(index).startswith("Split")
+    view.clear_selection()
+    qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert view.selection == (True, "40")
