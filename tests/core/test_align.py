@@ -266,3 +266,11 @@ def test_same_result_whatever_the_hash_seed() -> None:
     }
     assert len(digests) == 1
     assert next(iter(digests)).strip()
+
+
+def test_reason_names_the_equivalent_words() -> None:
+    old = doc("We undertake to strengthen the capacity of law enforcement to investigate cybercrime.")
+    new = doc("We commit to enhancing the abilities of the police to probe cybercrime.")
+    reason = align_units(old, new).links[0].reason
+    assert "capacity ≈ abilities" in reason
+    assert "investigate ≈ probe" in reason
