@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
@@ -61,4 +62,32 @@ def test_a_file_that_is_not_a_un_text_is_refused_with_a_message(
     source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     _drop(window, source)
     qtbot.waitUntil(lambda: "image" in window.statusBar().currentMessage(), timeout=20000)
+    assert window.library.names() == ["kyoto"]
+
+
+def test_a_failed_download_is_reported_and_adds_nothing(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kyoto_desk.errors import DownloadError
+    from kyoto_desk.sources import library
+    from kyoto_desk.ui import importing
+
+    asked: list[str] = []
+
+    def fake_ask(_parent: object, _title: str, _label: str, text: str = "") -> tuple[str, bool]:
+        asked.append(text)
+        return text, True
+
+    def offline(_data: Path, symbol: str, **_kw: object) -> object:
+        raise DownloadError(
+            f"{symbol} could not be fetched (SYNTHETIC: no network).", "Import the file instead."
+        )
+
+    monkeypatch.setattr(importing.QInputDialog, "getText", fake_ask)
+    monkeypatch.setattr(library, "fetch_and_add", offline)
+    window = make_window()
+    start(qtbot, window)
+    window.banner.download_button.click()
+    qtbot.waitUntil(lambda: "could not be fetched" in window.statusBar().currentMessage(), timeout=20000)
+    assert asked == ["A/RES/70/174"]
     assert window.library.names() == ["kyoto"]
