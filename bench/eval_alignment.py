@@ -99,33 +99,33 @@ def granularity(aligner: Aligner) -> dict[str, float]:
 
 
 def main() -> int:
-    report = {
-        name: {"revisions": revisions(a), "gold": gold(a), "granularity": granularity(a)}
-        for name, a in ALIGNERS.items()
-    }
+    revs = {name: revisions(a) for name, a in ALIGNERS.items()}
+    golds = {name: gold(a) for name, a in ALIGNERS.items()}
+    grans = {name: granularity(a) for name, a in ALIGNERS.items()}
+    report = {n: {"revisions": revs[n], "gold": golds[n], "granularity": grans[n]} for n in ALIGNERS}
     names = list(ALIGNERS)
     print(
         f"{'revisions (8 seeds)':<26}"
         + "".join(f"{n + ' link F1 min/mean':>30}{'+/- F1 min':>12}" for n in names)
     )
     for profile in sorted(PROFILES):
-        cells = [report[n]["revisions"][profile] for n in names]
+        rows = [revs[n][profile] for n in names]
         print(
             f"{profile:<26}"
             + "".join(
                 f"{c['link_f1_min']:>23.3f}/{c['link_f1_mean']:.3f}{c['unmatched_f1_min']:>12.3f}"
-                for c in cells
+                for c in rows
             )
         )
     print(f"\n{'gold protocol':<26}" + "".join(f"{n + ' precision/recall':>30}" for n in names))
-    for key in report[names[0]]["gold"]:
-        cells = [report[n]["gold"][key] for n in names]
-        print(f"{key:<26}" + "".join(f"{c['precision']:>24.3f}/{c['recall']:.3f}" for c in cells))
+    for key in golds[names[0]]:
+        rows = [golds[n][key] for n in names]
+        print(f"{key:<26}" + "".join(f"{c['precision']:>24.3f}/{c['recall']:.3f}" for c in rows))
     print(f"\n{'cross-granularity':<26}" + "".join(f"{n + ' right/expected (wrong)':>30}" for n in names))
-    cells = [report[n]["granularity"] for n in names]
+    found = [grans[n] for n in names]
     print(
         f"{'':<26}"
-        + "".join(f"{c['exact_links']:>22}/{c['expected_links']} ({c['wrong_links']})" for c in cells)
+        + "".join(f"{c['exact_links']:>22}/{c['expected_links']} ({c['wrong_links']})" for c in found)
     )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     temp = RESULTS.with_suffix(".json.part")
