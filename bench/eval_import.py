@@ -2,8 +2,9 @@
 
 Run from the repository root: `python bench/eval_import.py`. Prints a table and writes
 `bench/results/eval_import.json`. Data: the SYNTHETIC test text and the bundled Kyoto text, rendered
-by the test fixture builders (tests/sources/) as UN-layout PDFs (clean and noisy), DOCX with Word
-footnotes, and HTML pages. Measures, per file: word error rate (WER) of the importer's text against
+by the test fixture builders (tests/sources/) as UN-layout PDFs (clean, noisy, and set in the standard
+Times faces with plain footnote numbers, as Word's PDF export does), DOCX with Word footnotes, and HTML
+pages. Measures, per file: word error rate (WER) of the importer's text against
 the known text, markup included; share of parsed units equal to the source units (id, text, italics);
 and the WER of a plain baseline on the same file with italics marks removed from both sides
 (pdfplumber `extract_text()` per page; python-docx paragraph texts; the HTML reader's text without
@@ -48,6 +49,7 @@ def docx_baseline(data: bytes) -> str:
 BASELINES: dict[str, Callable[[bytes], str]] = {
     "pdf": pdf_baseline,
     "pdf-noisy": pdf_baseline,
+    "pdf-times": pdf_baseline,
     "docx": docx_baseline,
 }
 

@@ -206,11 +206,14 @@ def _trimmed(page: Sequence[str]) -> list[str]:
 def _continues(last_line: str, pages: Sequence[Sequence[str]], number: int) -> bool:
     """Whether the paragraph ending page `number` goes on at the top of the next page.
 
-    It does unless its last line ends a sentence or clause; a comma ends a preambular paragraph,
-    so after one the paragraph goes on only if the next page starts in lower case.
+    It does unless its last line ends a sentence or clause or the next page opens a numbered
+    paragraph; a comma ends a preambular paragraph, so after one the paragraph goes on only if the
+    next page starts in lower case.
     """
     first = next((line.strip() for page in pages[number + 1 :] for line in page if line.strip()), "")
     if not first or _ENDS_PARAGRAPH.search(last_line) or _LONE_NUMBER.match(first):
+        return False
+    if _NUMBERED_START.match(first):  # a heading left at the page foot, then paragraph 35. overleaf
         return False
     if last_line.endswith(","):
         return first.lstrip("*")[:1].islower()

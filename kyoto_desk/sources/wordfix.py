@@ -21,6 +21,13 @@ _FUNCTION_WORDS = frozenset(
     "a an and any as at be by do for from if in into is it its no nor not of on or our so such than that "
     "the their them then there these they this those to up upon us was we were which who with".split()
 )
+# Right halves that are only endings: a line-end hyphen before one of them was put by the typesetter.
+_WORD_ENDINGS = frozenset(
+    "able ably al ally ance ances ant ants ary ate ated ates ating ation ations ative ed ence ences "
+    "ent ential ents er ers es ful ial ially ible ic ical ically ies ing ings ion ions ise ised ism ist "
+    "ists ity ities ive ively ives ize ized izes izing less ly ment mental ments ness nal ous ship "
+    "sion sions tion tional tions tive tory ture tures ty ual ure ures".split()
+)
 # Words UN texts use that contain ligature pairs, for documents too short to spell them whole.
 _COMMON_WORDS = frozenset(
     """affirm affirms affected affects benefit benefits conflict conflicts confiscated confiscation
@@ -90,26 +97,27 @@ def restore_lost_ligatures(text: str, vocabulary: Vocabulary) -> str:
 def join_hyphenated(left: str, right: str, vocabulary: Vocabulary) -> str:
     """The word a line-end hyphen split, e.g. "Secre-" + "tary", "money-" + "laundering".
 
-    The hyphen stays when the document spells the compound with a hyphen, or when both halves are
-    words of their own and the joined form is unknown; it goes when the joined word is known or a
-    half is no word at all ("tary", "ment").
+    In order: the document's own spelling decides when it has the word hyphenated or whole; a
+    capital after the hyphen keeps it (Secretary-General); a right half that is only a word ending
+    ("-ment", "-tion") is a typesetter's break; otherwise the hyphen stays when the left half is a
+    word of the document ("victim-centred"), and goes when it is a piece ("crimi-nal").
     """
     stem = left[:-1]
-    head = re.search(r"[A-Za-z]+$", stem)
-    tail = re.match(r"[A-Za-z]+", right)
-    if not head or not tail:
+    head_match = re.search(r"[A-Za-z]+$", stem)
+    tail_match = re.match(r"[A-Za-z]+", right)
+    if not head_match or not tail_match:
         return left + right
-    joined, hyphenated = head.group(0) + tail.group(0), head.group(0) + "-" + tail.group(0)
-    if vocabulary.count(hyphenated) > vocabulary.count(joined):
+    head, tail = head_match.group(0), tail_match.group(0)
+    if vocabulary.count(f"{head}-{tail}") > vocabulary.count(head + tail):
         return left + right
-    if vocabulary.knows(joined):
+    if vocabulary.knows(head + tail):
         return stem + right
-    if tail.group(0)[0].isupper():  # Secretary-General, Member-State style compounds
+    if tail[0].isupper():
         return left + right
-    both_words = (
-        len(head.group(0)) >= 2 and vocabulary.knows(head.group(0)) and vocabulary.knows(tail.group(0))
-    )
-    return left + right if both_words else stem + right
+    if tail.lower() in _WORD_ENDINGS:
+        return stem + right
+    compound = head.lower() not in _FUNCTION_WORDS and len(head) >= 3 and vocabulary.knows(head)
+    return left + right if compound else stem + right
 
 
 def join_split_words(text: str, vocabulary: Vocabulary) -> str:

@@ -15,11 +15,12 @@ import pytest
 from kyoto_desk.sources.importer import ImportedText, read_bytes
 from tests.sources.fixture_texts import SYNTHETIC, FixtureText, kyoto_text
 from tests.sources.office_fixtures import build_docx, build_html
-from tests.sources.un_pdf import build_un_pdf
+from tests.sources.un_pdf import TIMES, build_un_pdf
 
 BUILDERS: dict[str, Callable[[FixtureText], bytes]] = {
     "pdf": build_un_pdf,
     "pdf-noisy": lambda doc: build_un_pdf(doc, noisy=True),
+    "pdf-times": lambda doc: build_un_pdf(doc, look=TIMES),
     "docx": build_docx,
     "html": build_html,
 }

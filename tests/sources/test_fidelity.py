@@ -13,7 +13,7 @@ from tests.sources.fixture_texts import FixtureText
 
 FixtureFile = Callable[[str, str], tuple[FixtureText, bytes]]
 Imported = Callable[[str, str], tuple[FixtureText, ImportedText]]
-CASES = [(t, k) for t in ("synthetic", "kyoto") for k in ("pdf", "pdf-noisy", "docx", "html")]
+CASES = [(t, k) for t in ("synthetic", "kyoto") for k in ("pdf", "pdf-noisy", "pdf-times", "docx", "html")]
 
 
 @pytest.mark.parametrize(("text", "kind"), CASES)

@@ -13,6 +13,7 @@ from kyoto_desk.sources.wordfix import (
 )
 
 DOCUMENT = (
+    "A victim of crime and a developing plan. "
     "The Secretary-General reported on money-laundering and on the Secretariat. Member States commit to "
     "commitment and cooperation; cross-border cooperation and post-trial detention, in policymaking. "
     "Recalling the follow-up to the report, we reaffirm our commitment and the effective use of data "
@@ -33,6 +34,10 @@ VOCABULARY = Vocabulary([DOCUMENT])
         ("the Secretary-", "General", "the Secretary-General"),  # a capital after the hyphen keeps it
         ("sustain-", "able", "sustainable"),  # unknown halves: a typesetter's hyphen
         ("1990-", "2000", "1990-2000"),  # not letters: left as printed
+        ("victim-", "centred", "victim-centred"),  # a word of the document before the hyphen
+        ("develop-", "ment", "development"),  # only an ending after it
+        ("crimi-", "nal", "criminal"),
+        ("in-", "formation", "information"),  # a function word is no compound's first half
     ],
 )
 def test_join_hyphenated(left: str, right: str, expected: str) -> None:

@@ -25,10 +25,34 @@ from tests.sources.fixture_texts import FixtureText, sup
 _FONTS_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 for _name, _file in (("Body", "Vera.ttf"), ("BodyIt", "VeraIt.ttf"), ("BodyBd", "VeraBd.ttf")):
     pdfmetrics.registerFont(TTFont(_name, os.path.join(_FONTS_DIR, _file)))
+# The standard Times faces, as Word's PDF export names them in UN documents, under family names.
+for _name, _face in (("Times", "Times-Roman"), ("TimesIt", "Times-Italic"), ("TimesBd", "Times-Bold")):
+    pdfmetrics.registerFont(pdfmetrics.Font(_name, _face, "WinAnsiEncoding"))
 
 LEFT, WIDTH, TOP, BOTTOM = 72.0, 451.0, 770.0, 95.0
 BODY, LEAD, NOTE, NOTE_LEAD, GAP = 10.0, 13.0, 8.0, 10.0, 7.0
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+@dataclass(frozen=True)
+class Look:
+    """The typeface family and the habits of the PDF producer being imitated."""
+
+    family: str = "Body"  # embedded Vera with ligature glyphs; "Times" is the standard Type 1 Times
+    ligatures: bool = True
+    plain_note_numbers: bool = False  # footnote numbers at the page foot in plain digits, not raised
+
+    @property
+    def italic(self) -> str:
+        return self.family + "It"
+
+    @property
+    def bold(self) -> str:
+        return self.family + "Bd"
+
+
+VERA = Look()
+TIMES = Look("Times", ligatures=False, plain_note_numbers=True)
 
 
 @dataclass
@@ -58,11 +82,13 @@ class Page:
     notes: list[Line] = field(default_factory=list)
 
 
-def _ligatures(text: str) -> str:
-    return text.replace("ffi", "ﬃ").replace("fi", "ﬁ").replace("fl", "ﬂ")
+def _ligatures(text: str, look: Look) -> str:
+    return text.replace("ffi", "ﬃ").replace("fi", "ﬁ").replace("fl", "ﬂ") if look.ligatures else text
 
 
-def words_of(text: str, font: str, size: float, *, plain_markers: bool = False) -> list[list[Seg]]:
+def words_of(
+    text: str, font: str, size: float, look: Look, *, plain_markers: bool = False
+) -> list[list[Seg]]:
     """Words as styled segments: `*...*` italic, superscript digits raised and small."""
     words: list[list[Seg]] = []
     italic = False
@@ -77,7 +103,8 @@ def words_of(text: str, font: str, size: float, *, plain_markers: bool = False) 
                     Seg(digits, font, size) if plain_markers else Seg(digits, font, size * 0.62, size * 0.38)
                 )
             elif piece:
-                segs.append(Seg(_ligatures(piece), "BodyIt" if italic and font == "Body" else font, size))
+                face = look.italic if italic and font == look.family else font
+                segs.append(Seg(_ligatures(piece, look), face, size))
         if segs:
             words.append(segs)
     return words
@@ -96,11 +123,11 @@ def _split_word(word: list[Seg], noisy: bool) -> tuple[list[Seg], list[Seg]] | N
     return None
 
 
-def break_lines(words: list[list[Seg]], width: float, *, noisy: bool, lead: float) -> list[Line]:
+def break_lines(words: list[list[Seg]], width: float, *, noisy: bool, lead: float, look: Look) -> list[Line]:
     """Greedy justified lines; a word that does not fit is split at its hyphen (or mid-word if noisy)."""
     lines: list[Line] = []
     current: list[list[Seg]] = []
-    space = pdfmetrics.stringWidth(" ", "Body", BODY)
+    space = pdfmetrics.stringWidth(" ", look.family, BODY)
     queue = list(words)
     while queue:
         word = queue.pop(0)
@@ -121,16 +148,17 @@ def break_lines(words: list[list[Seg]], width: float, *, noisy: bool, lead: floa
     return lines
 
 
-def _paragraph_lines(doc: FixtureText, index: int, noisy: bool) -> list[Line]:
+def _paragraph_lines(doc: FixtureText, index: int, noisy: bool, look: Look) -> list[Line]:
     text = doc.paragraphs[index]
-    font = "BodyBd" if index in doc.headings else "Body"
+    font = look.bold if index in doc.headings else look.family
     plain = noisy and index % 3 == 0
     label = re.match(r"^\d+\. ", text)
     lines: list[Line] = []
     if noisy and label and index % 2 == 0:
         lines.append(Line([[Seg(label.group(0).strip(), font, BODY)]], justify=False))
         text = text[label.end() :]
-    lines += break_lines(words_of(text, font, BODY, plain_markers=plain), WIDTH, noisy=noisy, lead=LEAD)
+    words = words_of(text, font, BODY, look, plain_markers=plain)
+    lines += break_lines(words, WIDTH, noisy=noisy, lead=LEAD, look=look)
     lines[0].gap_before = GAP
     if noisy:
         for number, line in enumerate(lines):
@@ -139,20 +167,21 @@ def _paragraph_lines(doc: FixtureText, index: int, noisy: bool) -> list[Line]:
     return lines
 
 
-def _note_lines(doc: FixtureText, text: str) -> list[Line]:
-    return break_lines(words_of(text, "Body", NOTE), WIDTH, noisy=False, lead=NOTE_LEAD)
+def _note_lines(text: str, look: Look) -> list[Line]:
+    words = words_of(text, look.family, NOTE, look, plain_markers=look.plain_note_numbers)
+    return break_lines(words, WIDTH, noisy=False, lead=NOTE_LEAD, look=look)
 
 
-def paginate(doc: FixtureText, noisy: bool) -> list[Page]:
+def paginate(doc: FixtureText, noisy: bool, look: Look) -> list[Page]:
     """Lines assigned to pages; a footnote goes on the page of the line holding its marker."""
     pages = [Page()]
     y = TOP - 30
     notes_height = 0.0
     for index in range(len(doc.paragraphs)):
-        for line in _paragraph_lines(doc, index, noisy):
+        for line in _paragraph_lines(doc, index, noisy, look):
             line_text = "".join(s.text for w in line.words for s in w)
             notes = [n for n in doc.footnotes if _has_marker(line, n)]
-            extra = sum(len(_note_lines(doc, f"{sup(n)} {doc.footnotes[n]}")) * NOTE_LEAD for n in notes)
+            extra = sum(len(_note_lines(f"{sup(n)} {doc.footnotes[n]}", look)) * NOTE_LEAD for n in notes)
             needed = line.gap_before + line.lead + extra + (20 if notes and not pages[-1].notes else 0)
             if y - needed < BOTTOM + notes_height and pages[-1].lines and line_text:
                 pages.append(Page())
@@ -160,7 +189,7 @@ def paginate(doc: FixtureText, noisy: bool) -> list[Page]:
             y -= line.gap_before + line.lead
             pages[-1].lines.append(line)
             for n in notes:
-                pages[-1].notes += _note_lines(doc, f"{sup(n)} {doc.footnotes[n]}")
+                pages[-1].notes += _note_lines(f"{sup(n)} {doc.footnotes[n]}", look)
             notes_height = len(pages[-1].notes) * NOTE_LEAD + (20 if pages[-1].notes else 0)
     return pages
 
@@ -170,8 +199,8 @@ def _has_marker(line: Line, number: int) -> bool:
     return any(i > 0 and s.text == str(number) for w in line.words for i, s in enumerate(w))
 
 
-def _draw_line(canvas: Canvas, line: Line, y: float) -> None:
-    space = pdfmetrics.stringWidth(" ", "Body", BODY)
+def _draw_line(canvas: Canvas, line: Line, y: float, look: Look) -> None:
+    space = pdfmetrics.stringWidth(" ", look.family, BODY)
     gaps = max(len(line.words) - 1, 1)
     natural = sum(sum(s.width() for s in w) for w in line.words)
     char_space = 0.0
@@ -193,48 +222,48 @@ def _draw_line(canvas: Canvas, line: Line, y: float) -> None:
         x += gap
 
 
-def _furniture(canvas: Canvas, doc: FixtureText, number: int, total: int) -> None:
+def _furniture(canvas: Canvas, doc: FixtureText, number: int, total: int, look: Look) -> None:
     right = LEFT + WIDTH
-    canvas.setFont("BodyBd", 10)
+    canvas.setFont(look.bold, 10)
     if number == 1:
         canvas.drawRightString(right, 800, doc.symbol)
-        canvas.setFont("Body", 8)
+        canvas.setFont(look.family, 8)
         canvas.drawString(LEFT, 60, "31-01234 (E)    090131")
         canvas.drawString(LEFT, 48, "*3101234*")
         canvas.drawRightString(right, 48, "Please recycle")
         return
     if number % 2 == 0:
         canvas.drawString(LEFT, 800, doc.symbol)
-        canvas.setFont("Body", 8)
+        canvas.setFont(look.family, 8)
         canvas.drawString(LEFT, 48, f"{number}/{total}")
     else:
-        canvas.setFont("Body", 9)
+        canvas.setFont(look.family, 9)
         canvas.drawString(LEFT, 800, doc.short_title)
-        canvas.setFont("BodyBd", 10)
+        canvas.setFont(look.bold, 10)
         canvas.drawRightString(right, 800, doc.symbol)
-        canvas.setFont("Body", 8)
+        canvas.setFont(look.family, 8)
         canvas.drawRightString(right, 48, f"{number}/{total}")
 
 
-def build_un_pdf(doc: FixtureText, *, noisy: bool = False) -> bytes:
+def build_un_pdf(doc: FixtureText, *, noisy: bool = False, look: Look = VERA) -> bytes:
     """The PDF bytes of `doc` in UN layout."""
-    pages = paginate(doc, noisy)
+    pages = paginate(doc, noisy, look)
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, invariant=True)
     canvas.setTitle(doc.short_title)
     for number, page in enumerate(pages, start=1):
-        _furniture(canvas, doc, number, len(pages))
+        _furniture(canvas, doc, number, len(pages), look)
         y = TOP - (30 if number == 1 else 0)
         for line in page.lines:
             y -= line.gap_before + line.lead
-            _draw_line(canvas, line, y)
+            _draw_line(canvas, line, y, look)
         if page.notes:
             y = BOTTOM + len(page.notes) * NOTE_LEAD + 6
             canvas.setLineWidth(0.5)
             canvas.line(LEFT, y + 4, LEFT + 90, y + 4)
             for line in page.notes:
                 y -= NOTE_LEAD
-                _draw_line(canvas, line, y)
+                _draw_line(canvas, line, y, look)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
