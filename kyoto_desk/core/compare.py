@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kyoto_desk.core import agreed as _agreed
+from kyoto_desk.core import themes as _themes
 from kyoto_desk.core.agreed import DEFAULT_MIN_WORDS, AgreedRun, agreed_runs, agreed_share, new_language
 from kyoto_desk.core.align import align_units
 from kyoto_desk.core.links import Alignment, Link, LinkKind, Pin
@@ -131,6 +133,16 @@ class Comparison:
             added=len(self.alignment.added),
             removed=len(self.alignment.removed),
         )
+
+
+def clear_caches() -> None:
+    """Forget what was remembered of unit texts between comparisons (words, word forms, counts).
+
+    The caches only save time when the same texts are compared again; benchmarks clear them so that
+    every timed run is a first run.
+    """
+    _agreed.clear_cache()
+    _themes.clear_cache()
 
 
 class _Steps:
