@@ -121,13 +121,19 @@ def single(document: Document, name: str, themes: dict[str, tuple[str, ...]] | N
     return Presentation(old=side, rows=single_rows(side.ids()), status=_single_status(document, name))
 
 
+_KIND_PLURALS = {
+    UnitKind.PREAMBLE: "preambular",
+    UnitKind.OPERATIVE: "operative",
+    UnitKind.SUBPARAGRAPH: "subparagraphs",
+}
+
+
 def _single_status(document: Document, name: str) -> str:
-    counts: dict[str, int] = {}
-    for unit in document.units:
-        counts[unit.kind.value] = counts.get(unit.kind.value, 0) + 1
-    parts = [f"{n} {kind}" for kind, n in counts.items()]
-    notes = len(document.footnotes)
-    return f"{name}: {len(document.units)} units ({', '.join(parts)}), {notes} footnotes"
+    """E.g. "Kyoto: 101 paragraphs (4 preambular, 97 operative) · 18 footnotes"."""
+    counts = {kind: sum(1 for u in document.units if u.kind is kind) for kind in UnitKind}
+    parts = [f"{n} {_KIND_PLURALS[kind]}" for kind, n in counts.items() if n]
+    paragraphs = len(document.units) - counts[UnitKind.SUBPARAGRAPH]
+    return f"{name}: {paragraphs} paragraphs ({', '.join(parts)}) · {len(document.footnotes)} footnotes"
 
 
 def _size(document: Document, name: str) -> str:
