@@ -49,11 +49,6 @@ class UnitProfile:
 
 
 @cache
-def _is_content_word(word: str) -> bool:
-    return word not in STOP_WORDS and not word.isdigit()
-
-
-@cache
 def _word_grams(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     if len(padded) <= GRAM_SIZE:
@@ -92,8 +87,9 @@ def _text_features(
     lowered = text.lower()
     surface = WORD_RE.findall(lowered)
     words = fold_phrases(surface)
-    terms = [t for word in words for t in word_terms(word)]
-    grams = frozenset(chain.from_iterable(_word_grams(w) for w in set(words) if _is_content_word(w)))
+    terms = list(chain.from_iterable(map(word_terms, words)))
+    content = set(words).difference(STOP_WORDS)
+    grams = frozenset(chain.from_iterable(_word_grams(w) for w in content if not w.isdigit()))
     return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface)
 
 
