@@ -99,6 +99,12 @@ def test_a_manual_link_survives_a_restart_and_undoes(
     compared.actions_.link_selected()
     wait_ready(qtbot, compared)
     assert compared.view.counterparts_of(True, removed) == (added,)
+    compared.controller.undo_stack.undo()
+    wait_ready(qtbot, compared)
+    assert compared.view.counterparts_of(True, removed) == ()
+    compared.controller.undo_stack.redo()
+    wait_ready(qtbot, compared)
+    assert compared.view.counterparts_of(True, removed) == (added,)
     compared.close()
 
     again = make_window()
