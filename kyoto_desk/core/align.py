@@ -1,10 +1,11 @@
 """Paragraph alignment: which units of an older text continue in a newer one, and how.
 
 The steps: profile every unit (`core.similarity`), find candidate pairs through an inverted index
-(`core.similarity_index`), accept one-to-one links greedily from the best score down, attach leftover
-units that are pieces of a linked unit (splits and merges), then call links that break the reading order
-moved. User pins are honoured first and everything else is aligned around them. Every step treats the
-two texts alike, so swapping them swaps `added` and `removed` and mirrors the links, nothing else.
+(`core.similarity_index`), take the scored pairs from the best down, making one-to-one links and growing
+them into splits and merges with free units that are pieces of a linked one, then call the links that
+break the reading order moved. User pins are honoured first and everything else is aligned around them.
+Every step treats the two texts alike, so swapping them swaps `added` and `removed` and mirrors the
+links, nothing else.
 """
 
 from __future__ import annotations

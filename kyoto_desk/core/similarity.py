@@ -19,14 +19,14 @@ from itertools import chain, pairwise
 from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
 from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, PHRASES, STOP_WORDS
 
-# Weights of the signals; set on the generated revisions and the gold paraphrases (bench/eval_alignment.py).
+# Weights of the signals, set on the generated revisions and the (tuning) gold paraphrases; see
+# bench/eval_alignment.py and docs/readme/30-alignment.md for what they score.
 TERM_WEIGHT = 0.8
 GRAM_WEIGHT = 0.1
 PHRASE_WEIGHT = 0.1
 POSITION_BONUS = 0.06
-POSITION_FULL_SIZE = (
-    12  # texts this long or longer get the whole position bonus; in shorter ones place says little
-)
+# Texts this long or longer get the whole position bonus; in shorter ones place says little.
+POSITION_FULL_SIZE = 12
 # Smoothing of the idf: small texts (a two-unit comparison) should not turn every shared word into a
 # penalty, large ones still weigh rare words up.
 IDF_PRIOR = 4.0
