@@ -62,6 +62,7 @@ class ComparisonView(QWidget):
     """The side-by-side (or single) reading surface."""
 
     selection_changed = Signal(bool, str)  # (old side?, unit id); "" when nothing is selected
+    targets_changed = Signal()  # units Ctrl+clicked to link with the selection
 
     def __init__(self, options: RenderOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +169,7 @@ class ComparisonView(QWidget):
         self.link_targets ^= {unit_id}
         (self.old_pane if old else self.new_pane).targets = set(self.link_targets)
         self._refresh()
+        self.targets_changed.emit()
 
     def order_key(self, old: bool) -> Callable[[str], int]:
         """Sort key of unit ids of one side by reading order."""

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._on_controller_failed)
         c.cancelled.connect(self._on_controller_cancelled)
         self.view.selection_changed.connect(self._on_view_selection_changed)
+        self.view.targets_changed.connect(self.actions_.update_enabled)
         for pane in (self.view.old_pane, self.view.new_pane):
             pane.zoom_requested.connect(lambda step: self.actions_.zoom(float(step)))
         self.themes.themes_chosen.connect(self._on_themes_chosen)
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         self.summary.setText(presentation.status)
         self.details.show_nothing()
         self._set_busy(False)
+        self.actions_.update_enabled()
         title = " ↔ ".join(n for n in self.names if n)
         self.setWindowTitle(f"{title} — Kyoto Desk")
         if previous is not None and self.view.presentation is not None:
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
         self.summary.setText("Comparison cancelled. Choose the documents again to restart it.")
 
     def _on_view_selection_changed(self, old: bool, unit_id: str) -> None:
+        self.actions_.update_enabled()
         if not unit_id or self.presentation is None:
             self.details.show_nothing()
             return

@@ -186,6 +186,25 @@ class WindowActions:
         for action, text in short.items():
             action.setIconText(text)
 
+    def update_enabled(self) -> None:
+        """Enable what makes sense now: comparison actions need a pair, linking a selection."""
+        view = self.w.view
+        paired = view.presentation is not None and view.presentation.new is not None
+        for action in (
+            self.next_action,
+            self.previous_action,
+            self.swap_action,
+            self.agreed_action,
+            self.minor_action,
+        ):
+            action.setEnabled(paired)
+        self.filter_box.setEnabled(paired)
+        linked = False
+        if paired and view.selection is not None and view.presentation is not None:
+            linked = view.presentation.link_of(view.selection[1], old=view.selection[0]) is not None
+        self.unlink_action.setEnabled(linked)
+        self.link_action.setEnabled(paired and view.selection is not None and bool(view.link_targets))
+
     # --- what the actions do -----------------------------------------------------------------
     def _filter_setter(self, kind: str) -> Callable[[], None]:
         return lambda: self.set_filter_kind(kind)

@@ -231,3 +231,18 @@ def test_the_gutter_names_and_selects_the_link_under_the_pointer(qtbot: QtBot, c
     view.clear_selection()
     qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert view.selection == (True, "40")
+
+
+def test_actions_are_enabled_only_when_they_apply(compared: MainWindow) -> None:
+    actions = compared.actions_
+    assert actions.next_action.isEnabled() and not actions.unlink_action.isEnabled()
+    assert compared.presentation is not None and compared.presentation.alignment is not None
+    compared.view.select(True, "12")  # linked
+    assert actions.unlink_action.isEnabled() and not actions.link_action.isEnabled()
+    removed, added = compared.presentation.alignment.removed[0], compared.presentation.alignment.added[0]
+    compared.view.select(True, removed)
+    assert not actions.unlink_action.isEnabled()
+    compared.view.toggle_target(False, added)
+    assert actions.link_action.isEnabled()
+    compared.show_document(compared.presentation.old.document)
+    assert not actions.next_action.isEnabled() and not actions.filter_box.isEnabled()
