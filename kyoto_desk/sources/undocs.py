@@ -110,13 +110,20 @@ def fetch_symbol(
     """The PDF of `symbol` in `language`; DownloadError with a hint when it cannot be had."""
     symbol, language = check_request(symbol, language)
     reasons: list[str] = []
+    failure: DownloadError | None = None
     for url in candidate_urls(symbol, language):
         try:
             data, final = _fetch(url, progress, is_cancelled, max_bytes, timeout)
         except _NotThereError as exc:
             reasons.append(str(exc))
             continue
+        except DownloadError as exc:  # the fallback service may still answer
+            log.info("download from %s failed: %s", url, exc.message)
+            failure = failure or exc
+            continue
         return Downloaded(data, hashlib.sha256(data).hexdigest(), final, symbol, language)
+    if failure is not None:
+        raise failure
     raise DownloadError(f"The UN has no PDF of {symbol} in {language}: {'; '.join(reasons)}.", _HINT)
 
 

@@ -161,3 +161,25 @@ def test_host_allowed_without_override(monkeypatch: pytest.MonkeyPatch, url: str
 def test_host_allowed_with_override(monkeypatch: pytest.MonkeyPatch, url: str, allowed: bool) -> None:
     monkeypatch.setenv("KYOTO_DESK_UN_DOCS_URL", "http://127.0.0.1:8765")
     assert host_allowed(url) is allowed
+
+
+def test_fallback_url_is_tried_when_the_first_service_fails(
+    fake_un: FakeUN, pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kyoto_desk.sources import undocs
+
+    fake_un.routes["/fallback/en/A/RES/85/321"] = Route(body=pdf)
+    urls = ["http://127.0.0.1:9/api/symbol/access", f"{fake_un.base}/fallback/en/A/RES/85/321"]
+    monkeypatch.setattr(undocs, "candidate_urls", lambda symbol, language: urls)
+    assert fetch_symbol("A/RES/85/321", timeout=2).data == pdf
+
+
+def test_first_failure_is_reported_when_every_url_fails(
+    fake_un: FakeUN, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kyoto_desk.sources import undocs
+
+    urls = ["http://127.0.0.1:9/api/symbol/access", f"{fake_un.base}/missing"]
+    monkeypatch.setattr(undocs, "candidate_urls", lambda symbol, language: urls)
+    with pytest.raises(DownloadError, match="could not be reached"):
+        fetch_symbol("A/RES/85/321", timeout=2)
