@@ -6,7 +6,9 @@ fraction and stops with ComparisonCancelled when asked to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from kyoto_desk.core import agreed as _agreed
@@ -135,6 +137,24 @@ class Comparison:
         )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of one comparison.
+
+    A comparison builds hundreds of thousands of small lists and tuples (n-gram index, tokens,
+    spans) that all live until it returns; the collector's repeated passes over them made the time
+    grow faster than the texts (agreed language on 1,600 units a side: 0.72 s with, 0.32 s without).
+    Reference counting still frees everything, and nothing here makes reference cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def clear_caches() -> None:
     """Forget what was remembered of unit texts between comparisons (words, word forms, counts).
 
@@ -183,9 +203,24 @@ def compare_documents(
 
     Raises ComparisonCancelled as soon as `is_cancelled()` returns True at a checkpoint.
     """
-    steps = _Steps(progress, is_cancelled)
+    with _collector_paused():
+        steps = _Steps(progress, is_cancelled)
+        return _compare(
+            old, new, pins=tuple(pins), lexicon=lexicon, min_agreed_words=min_agreed_words, steps=steps
+        )
+
+
+def _compare(
+    old: Document,
+    new: Document,
+    *,
+    pins: tuple[Pin, ...],
+    lexicon: Lexicon | None,
+    min_agreed_words: int,
+    steps: _Steps,
+) -> Comparison:
     steps.at(0.0)
-    alignment = align_units(old, new, pins=tuple(pins))
+    alignment = align_units(old, new, pins=pins)
     steps.at(_ALIGN_DONE)
     diffs = _diffs(old, new, alignment.links, steps)
     steps.at(_DIFF_DONE)

@@ -127,3 +127,15 @@ def test_cancel_stops_the_comparison(kyoto: Document, after: int) -> None:
     with pytest.raises(ComparisonCancelled) as caught:
         compare_documents(kyoto, kyoto, is_cancelled=cancelled)
     assert isinstance(caught.value, KyotoDeskError) and caught.value.hint
+
+
+@pytest.mark.parametrize("cancel", [False, True])
+def test_garbage_collector_is_restored(kyoto: Document, cancel: bool) -> None:
+    import gc
+
+    assert gc.isenabled()
+    try:
+        compare_documents(kyoto, kyoto, is_cancelled=lambda: cancel)
+    except ComparisonCancelled:
+        assert cancel
+    assert gc.isenabled()
