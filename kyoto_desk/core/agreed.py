@@ -84,6 +84,11 @@ def _text_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]
     return tuple(m.group().casefold() for m in found), tuple(m.span() for m in found)
 
 
+def word_count(text: str) -> int:
+    """How many words `text` has, counted as agreed language counts them."""
+    return len(_text_words(text)[0])
+
+
 def clear_cache() -> None:
     """Forget the words of unit texts remembered between comparisons (benchmarks time a cold run)."""
     _text_words.cache_clear()
@@ -218,8 +223,10 @@ def agreed_runs(
     return tuple(out)
 
 
-def _covered(words: _Words, intervals: Iterable[tuple[int, int]]) -> list[bool]:
+def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
     """For each word of the unit, whether one interval holds it whole (one sweep, intervals merged)."""
+    if not intervals:
+        return [False] * len(words.spans)
     merged: list[list[int]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:

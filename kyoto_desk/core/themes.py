@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kyoto_desk.core.agreed import word_count
 from kyoto_desk.core.links import Alignment
 from kyoto_desk.core.model import Document, Unit
 from kyoto_desk.errors import KyotoDeskError
@@ -23,7 +24,6 @@ from kyoto_desk.paths import resources_dir
 LEXICON_FILE = "themes.toml"
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
-_WORD_RE = re.compile(r"\w+")
 # Letters and digits only: a hyphen, an apostrophe or an underscore splits words, so "cyber-crime",
 # "cyber crime" and (through each term's joined form) "cybercrime" all meet the same term.
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -266,15 +266,9 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     return lexicon
 
 
-@lru_cache(maxsize=8192)
-def word_count(text: str) -> int:
-    return len(_WORD_RE.findall(text))
-
-
 def clear_cache() -> None:
-    """Forget the word forms and counts remembered between comparisons (benchmarks time a cold run)."""
+    """Forget the word forms remembered between comparisons (benchmarks time a cold run)."""
     _forms.cache_clear()
-    word_count.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
