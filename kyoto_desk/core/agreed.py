@@ -9,7 +9,7 @@ words are then joined, so a long agreed passage with a changed word reads as one
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -224,21 +224,23 @@ def agreed_runs(
 
 
 def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each word of the unit, whether one interval holds it whole (one sweep, intervals merged)."""
-    if not intervals:
-        return [False] * len(words.spans)
+    """For each word of the unit, whether one interval holds it whole."""
+    flags = [False] * len(words.spans)
+    if not intervals or not flags:
+        return flags
     merged: list[list[int]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    flags = []
-    k = 0
-    for start, end in words.spans:
-        while k < len(merged) and merged[k][1] < end:
-            k += 1
-        flags.append(k < len(merged) and merged[k][0] <= start)
+    # Words neither overlap nor go back, so their starts and ends both ascend: the words an interval
+    # holds are one slice, found by bisection instead of a test per word.
+    starts, ends = zip(*words.spans, strict=True)
+    for start, end in merged:
+        first, stop = bisect_left(starts, start), bisect_right(ends, end)
+        if stop > first:
+            flags[first:stop] = [True] * (stop - first)
     return flags
 
 
