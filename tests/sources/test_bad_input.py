@@ -123,6 +123,15 @@ def test_docx_entities_are_not_expanded() -> None:
     assert "aaaa" not in read_bytes(_zip({"word/document.xml": document})).text
 
 
+def test_docx_needing_a_newer_zip_version_is_refused(fixture_file: FixtureFile) -> None:
+    """Found by fuzzing: zipfile raises NotImplementedError for "zip file version 6.4"."""
+    data = bytearray(fixture_file("synthetic", "docx")[1])
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract" of the first entry
+    with pytest.raises(ImportFailedError, match="damaged"):
+        read_bytes(bytes(data))
+
+
 def test_truncated_docx_is_refused(fixture_file: FixtureFile) -> None:
     data = fixture_file("synthetic", "docx")[1]
     with pytest.raises(ImportFailedError, match="damaged"):

@@ -66,6 +66,29 @@ def test_mutated_fixtures(fixture_file: FixtureFile, kind: str, edits: list[tupl
     _mutation_test(fixture_file, kind, edits)
 
 
+html_fragments = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<![", "]]>", "<!", "<![if x]>", "<?", "<sup>", "</sup>", "1.", " Welcomes ", "<i>",
+         "</i>", "&#", "x;", "&amp", "<br>", "<script>", "</script>", "<title>", "<meta charset=", "'", '"',
+         "<", ">", "-->", "<!--", "\x00", "é"]
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@QUICK
+@given(fragments=html_fragments)
+def test_html_fragments(fragments: list[str]) -> None:
+    _import_or_refuse(("<!DOCTYPE html>" + "".join(fragments)).encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.slow
+@LONG
+@given(fragments=html_fragments)
+def test_html_fragments_long(fragments: list[str]) -> None:
+    _import_or_refuse(("<!DOCTYPE html>" + "".join(fragments)).encode("utf-8", "surrogatepass"))
+
+
 page_lines = st.lists(
     st.lists(
         st.one_of(

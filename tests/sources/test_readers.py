@@ -134,3 +134,21 @@ def test_blocks_printed_side_by_side_become_separate_paragraphs() -> None:
         "United Nations\n\nGeneral Assembly\n\nDistr.: General 9 January 2031\n\n1. Welcomes the report;\n"
     )
     assert imported.symbols == ("A/RES/85/321",)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<html><body><![if !supportLists]><p>1. Welcomes;</p><![endif]></body></html>",
+        b"<html><body><p>1. Welcomes;</p><![CDATA[ junk ]]></body></html>",
+    ],
+)
+def test_html_conditional_sections_of_word_are_skipped(page: bytes) -> None:
+    assert read_html(page).text == "1. Welcomes;\n"
+
+
+def test_html_with_a_malformed_declaration_is_refused() -> None:
+    from kyoto_desk.errors import ImportFailedError
+
+    with pytest.raises(ImportFailedError, match="malformed"):
+        read_html(b"<!DOCTYPE html><p>1. x</p><![foo[ x")

@@ -37,7 +37,8 @@ def check_zip(data: bytes, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> zipfi
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    # NotImplementedError: a ZIP feature (version, compression) the standard library cannot read.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ImportFailedError(_BAD_DOCX, _BAD_HINT) from exc
     total = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries)

@@ -16,6 +16,7 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset("script style head nav header footer noscript template svg button form select".split())
 _ITALIC = frozenset({"i", "em"})
 _UN_PARAGRAPH = re.compile(r"^(?:\*?\d{1,3}\.\s|\(?[a-z]\)\s)", re.MULTILINE)
+_MARKED_SECTION = re.compile(r"<!\[CDATA\[.*?\]\]>|<!\[[^\]>]*\]>", re.S | re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -92,8 +93,16 @@ def decode_html(data: bytes) -> str:
 def read_html(data: bytes) -> ReadText:
     """The normalised text of an HTML page; ImportFailedError if the page holds no UN document text."""
     collector = _TextCollector()
-    collector.feed(decode_html(data))
-    collector.close()
+    # Word's HTML export is full of conditional sections (<![if !supportLists]>) that html.parser
+    # asserts on; they hold no text of the document.
+    page = _MARKED_SECTION.sub("", decode_html(data))
+    try:
+        collector.feed(page)
+        collector.close()
+    except AssertionError as exc:  # html.parser's way of refusing a malformed declaration
+        raise ImportFailedError(
+            "The web page is malformed and cannot be read.", "Save the page again from the browser."
+        ) from exc
     collector._close_paragraph()
     text = relocate_footnotes(collector.paragraphs)
     if not _UN_PARAGRAPH.search(text):
