@@ -89,6 +89,49 @@ def test_html_fragments_long(fragments: list[str]) -> None:
     _import_or_refuse(("<!DOCTYPE html>" + "".join(fragments)).encode("utf-8", "surrogatepass"))
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_PIECES = [
+    "<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>1. Welcomes</w:t>", "<w:t> the report;</w:t>", "<w:tab/>",
+    "<w:rPr><w:i/></w:rPr>", "<w:rPr><w:vertAlign w:val='superscript'/></w:rPr>", "<w:t>12</w:t>",
+    "<w:footnoteReference w:id='1'/>", "<w:footnoteReference w:id='x'/>",
+    "<w:pPr><w:numPr><w:ilvl w:val='1'/><w:numId w:val='3'/></w:numPr></w:pPr>",
+    "<w:pPr><w:numPr><w:ilvl w:val='-4'/><w:numId w:val='99'/></w:numPr></w:pPr>",
+    "<w:pPr><w:pStyle w:val='ListNumber'/></w:pPr>", "<w:del>", "</w:del>", "<", "&amp;",
+]  # fmt: skip
+docx_fragments = st.lists(st.sampled_from(DOCX_PIECES), max_size=40)
+NUMBERING = (
+    f"<w:numbering xmlns:w='{W_NS}'><w:abstractNum w:abstractNumId='7'><w:lvl w:ilvl='0'><w:start w:val='0'/>"
+    "<w:numFmt w:val='lowerRoman'/><w:lvlText w:val='%1.%2.%9'/></w:lvl><w:lvl w:ilvl='1'>"
+    "<w:numFmt w:val='bullet'/></w:lvl></w:abstractNum><w:num w:numId='3'><w:abstractNumId w:val='7'/>"
+    "</w:num></w:numbering>"
+)
+
+
+def _docx_of(fragments: list[str]) -> bytes:
+    import io
+    import zipfile
+
+    document = f"<w:document xmlns:w='{W_NS}'><w:body>{''.join(fragments)}</w:body></w:document>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/numbering.xml", NUMBERING)
+    return buffer.getvalue()
+
+
+@QUICK
+@given(fragments=docx_fragments)
+def test_docx_structures(fragments: list[str]) -> None:
+    _import_or_refuse(_docx_of(fragments))
+
+
+@pytest.mark.slow
+@LONG
+@given(fragments=docx_fragments)
+def test_docx_structures_long(fragments: list[str]) -> None:
+    _import_or_refuse(_docx_of(fragments))
+
+
 page_lines = st.lists(
     st.lists(
         st.one_of(
