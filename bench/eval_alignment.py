@@ -24,6 +24,7 @@ from kyoto_desk.core.build import build_document  # noqa: E402
 from kyoto_desk.core.links import LinkKind  # noqa: E402
 from kyoto_desk.sources.bundled import load_bundled  # noqa: E402
 from tests.core.gold.scoring import (  # noqa: E402
+    BLIND_FILE,
     GOLD_FILE,
     HOLDOUT_FILE,
     Aligner,
@@ -77,7 +78,7 @@ def gold(aligner: Aligner) -> dict[str, dict[str, float]]:
     def row(result: PrecisionRecall) -> dict[str, float]:
         return {"precision": result.precision, "recall": result.recall}
 
-    dev, holdout = load_gold(GOLD_FILE), load_gold(HOLDOUT_FILE)
+    dev, holdout, blind = load_gold(GOLD_FILE), load_gold(HOLDOUT_FILE), load_gold(BLIND_FILE)
     return {
         "dev paired": row(paired(aligner, dev)),
         "dev document": row(document(aligner, dev)),
@@ -85,6 +86,9 @@ def gold(aligner: Aligner) -> dict[str, dict[str, float]]:
         "held-out paired": row(paired(aligner, holdout)),
         "held-out document": row(document(aligner, holdout)),
         "held-out isolated": row(isolated(aligner, holdout)),
+        "blind paired": row(paired(aligner, blind)),
+        "blind document": row(document(aligner, blind)),
+        "blind isolated": row(isolated(aligner, blind)),
     }
 
 

@@ -11,7 +11,7 @@ links, nothing else.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -27,6 +27,10 @@ LINK_THRESHOLD = 0.3  # lowest score for a one-to-one link
 PIECE_FLOOR = 0.12  # lowest score for a piece joining a split or merge (a short piece scores low)
 PIECE_CONTAINMENT = 0.6  # share of a leftover unit's terms that must lie in the unit it is a piece of
 PIECE_GAIN = 0.02  # how much a piece must raise the group's score to be attached
+# A one-to-one link must beat every other free partner of either unit by this much: when two
+# candidates are this close, the texts do not say which one continues the unit, and no link is
+# better than a coin toss (near-miss paragraphs share topic and formulae, not the commitment).
+LINK_MARGIN = 0.03
 
 
 @dataclass(slots=True)
@@ -99,11 +103,12 @@ class _Aligner:
         groups = list(self.plan.groups)
         of_old = {i: g for g in groups for i in g.old}
         of_new = {j: g for g in groups for j in g.new}
+        rivals = _Rivals(self, scored)
         for score, i, j in sorted(scored, key=key):
             if score < PIECE_FLOOR:
                 break
             if i not in of_old and j not in of_new:
-                if score >= LINK_THRESHOLD:
+                if score >= LINK_THRESHOLD and rivals.clear_margin(score, i, j, of_old, of_new):
                     group = _Group([i], [j], score=score)
                     groups.append(group)
                     of_old[i] = of_new[j] = group
@@ -195,6 +200,40 @@ class _Aligner:
             similarity=similarity,
             reason=reason,
             pinned=g.pinned,
+        )
+
+
+class _Rivals:
+    """The scored partners of every unit, to tell a clear best match from a toss-up."""
+
+    def __init__(self, aligner: _Aligner, scored: Sequence[tuple[float, int, int]]) -> None:
+        self.aligner = aligner
+        self.of_old: dict[int, list[tuple[float, int]]] = {}
+        self.of_new: dict[int, list[tuple[float, int]]] = {}
+        for score, i, j in scored:
+            self.of_old.setdefault(i, []).append((score, j))
+            self.of_new.setdefault(j, []).append((score, i))
+
+    def clear_margin(
+        self, score: float, i: int, j: int, taken_old: Mapping[int, object], taken_new: Mapping[int, object]
+    ) -> bool:
+        """Whether (i, j) beats every other still free partner of i and of j by LINK_MARGIN. A partner
+        that is a piece of the unit (the other half of a split or merge) is no rival."""
+        bar = score - LINK_MARGIN
+        old_p, new_p, scorer = self.aligner.old_p, self.aligner.new_p, self.aligner.scorer
+        rival_new = any(
+            s > bar
+            and k != j
+            and k not in taken_new
+            and scorer.containment(new_p[k], old_p[i]) < PIECE_CONTAINMENT
+            for s, k in self.of_old[i]
+        )
+        return not rival_new and not any(
+            s > bar
+            and k != i
+            and k not in taken_old
+            and scorer.containment(old_p[k], new_p[j]) < PIECE_CONTAINMENT
+            for s, k in self.of_new[j]
         )
 
 

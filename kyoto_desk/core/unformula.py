@@ -89,6 +89,9 @@ def canonical(word: str) -> str | None:
     exact = EQUIVALENTS.get(base)
     if exact is not None:
         return exact
+    comparative = _comparative_base(word)
+    if comparative is not None:
+        return comparative
     # Then shorter prefixes, so "improvement" (stem "improve") meets "improv"; never below six letters,
     # where prefixes start to collide ("regular" is no "regulation", "special" no "species").
     for length in range(len(base) - 1, _MIN_PREFIX - 1, -1):
@@ -96,6 +99,18 @@ def canonical(word: str) -> str | None:
         if hit is not None:
             return hit
     return base
+
+
+def _comparative_base(word: str) -> str | None:
+    """The canonical term of an adjective's known base for a comparative or superlative ("quicker",
+    "safest", "easier"); only bases the lexicon knows, so that "offender" or "interest" stay whole."""
+    for suffix, replacement in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            base = word[: len(word) - len(suffix)] + replacement
+            hit = EQUIVALENTS.get(base) or EQUIVALENTS.get(stem(base))
+            if hit is not None:
+                return hit
+    return None
 
 
 def _fill_equivalents() -> None:

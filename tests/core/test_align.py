@@ -274,3 +274,19 @@ def test_reason_names_the_equivalent_words() -> None:
     reason = align_units(old, new).links[0].reason
     assert "capacity ≈ abilities" in reason
     assert "investigate ≈ probe" in reason
+
+
+def test_toss_up_between_two_near_misses_is_not_linked() -> None:
+    # Both candidates share the unit's formula and half its subject and differ from it alike: the
+    # texts do not say which one continues it, so neither is linked.
+    old = doc("Strengthen border controls against the smuggling of migrants and the trafficking of firearms.")
+    rivals = doc(
+        "Strengthen border controls against the smuggling of migrants and the theft of cattle.",
+        "Strengthen border controls against the smuggling of migrants and the poaching of wildlife.",
+    )
+    assert pairs(align_units(old, rivals)) == set()
+    clear = doc(
+        "Strengthen border controls against the smuggling of migrants and the theft of cattle.",
+        "Promote awareness campaigns on the rights of migrants in host communities.",
+    )
+    assert pairs(align_units(old, clear)) == {(("1",), ("1",))}

@@ -33,6 +33,7 @@ from kyoto_desk.core.unformula import surface_words
 
 GOLD_FILE = Path(__file__).parent / "paraphrases.toml"
 HOLDOUT_FILE = Path(__file__).parent / "paraphrases_holdout.toml"
+BLIND_FILE = Path(__file__).parent / "paraphrases_blind.toml"
 DIFFLIB_THRESHOLD = 0.5
 
 Aligner = Callable[[Document, Document], Alignment]
