@@ -225,7 +225,7 @@ def agreed_runs(
 
 
 def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each word of the unit, whether one interval holds it whole."""
+    """For each word of the unit, whether the intervals together cover it whole."""
     flags = [False] * len(words.spans)
     if not intervals or not flags:
         return flags
