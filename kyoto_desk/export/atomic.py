@@ -35,7 +35,7 @@ def _check_target(target: Path) -> None:
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist.", "Choose an existing folder.")
     if target.is_dir():
-        raise ExportError(f"{target} is a folder.", "Give a file name ending in .docx.")
+        raise ExportError(f"{target} is a folder.", "Give a file name, not a folder.")
     if lock_files(target):
         raise ExportError(
             f"{target.name} is open in another program (Word or LibreOffice).",
