@@ -111,6 +111,7 @@ class ComparisonView(QWidget):
             pane.selected.clear()
             pane.counterparts.clear()
             pane.targets.clear()
+            pane.span, pane.flash, pane.highlights = None, None, {}
             pane.verticalScrollBar().setValue(0)
 
     def set_options(self, options: RenderOptions) -> None:
@@ -185,6 +186,9 @@ class ComparisonView(QWidget):
         self.old_pane.targets, self.new_pane.targets = set(), set()
         here, there = (self.old_pane, self.new_pane) if old else (self.new_pane, self.old_pane)
         others = self.counterparts_of(old, unit_id)
+        if here.span is not None and here.span.unit_id != unit_id:
+            here.span = None  # a text selection belongs to the selected paragraph only
+        there.span = None
         here.selected, here.counterparts = {unit_id}, set()
         there.selected, there.counterparts = set(), set(others)
         side = self.presentation.side(old)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from kyoto_desk.core.annotation import Annotation
+from kyoto_desk.core.annotation import Annotation, UnitRelation
 from kyoto_desk.core.links import Link
 from kyoto_desk.core.model import Unit
 from kyoto_desk.core.worddiff import DiffOp, WordDiff
@@ -60,6 +60,7 @@ class DetailsPanel(QWidget):
         *,
         show_minor: bool = True,
         annotations: Sequence[Annotation] = (),
+        relations: Sequence[tuple[UnitRelation, str]] = (),
     ) -> None:
         side = presentation.side(old)
         if side is None or unit_id not in side.document:
@@ -82,6 +83,7 @@ class DetailsPanel(QWidget):
             parts.append(_unit_html(side.name, [side.document.unit(unit_id)]))
         parts.append(self._themes(presentation, side.themes.get(unit_id, ())))
         parts.append(self._notes(annotations))
+        parts.append(self._relations(relations))
         self.browser.setHtml("".join(parts))
 
     def _header(self, presentation: Presentation, old: bool, unit_id: str, link: Link | None) -> str:
@@ -119,3 +121,14 @@ class DetailsPanel(QWidget):
             for a in annotations
         )
         return f"<h4>Annotations</h4><ul>{items}</ul>"
+
+    def _relations(self, relations: Sequence[tuple[UnitRelation, str]]) -> str:
+        if not relations:
+            return ""
+        items = "".join(
+            f"<li><b>{html.escape(r.relation)}</b> {html.escape(other)}"
+            + (f" — {html.escape(r.note)}" if r.note else "")
+            + "</li>"
+            for r, other in relations
+        )
+        return f"<h4>Related paragraphs</h4><ul>{items}</ul>"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -19,7 +20,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from kyoto_desk.ui.grid import CHIP_STRIP, PADDING, GridLayout, Item
 from kyoto_desk.ui.palette import Colours, current_colours
 from kyoto_desk.ui.rows import RowKind
+from kyoto_desk.ui.span_selection import Span, span_rects
 from kyoto_desk.ui.unit_text import UnitText
+
+Highlight = tuple[int, int, QColor]  # a span of a unit painted in an annotation's colour
+FLASH_MS = 1600
 
 
 class DocumentPane(QAbstractScrollArea):
@@ -30,6 +35,8 @@ class DocumentPane(QAbstractScrollArea):
     resized = Signal()
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
     clear_requested = Signal()  # Escape
+    span_selected = Signal(bool, str, int, int)  # a range of a unit's text dragged over with the mouse
+    menu_requested = Signal(bool, QPoint)  # right click: (old side?, global position)
 
     def __init__(self, old: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +48,13 @@ class DocumentPane(QAbstractScrollArea):
         self.colours: Colours = current_colours()
         self.theme_colours: dict[str, QColor] = {}
         self.show_themes = True
+        self.span: Span | None = None  # the text selected with the mouse
+        self.flash: Span | None = None  # a span shown briefly after a jump from the annotations panel
+        self.highlights: dict[str, list[Highlight]] = {}  # unit id -> annotated spans
+        self._drag_from: tuple[str, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setMouseTracking(True)
@@ -73,15 +87,15 @@ class DocumentPane(QAbstractScrollArea):
         current = self.scroll_y()
         return top + min(height, 40.0) > current and top < current + self.viewport().height()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
         self.update_scroll_range()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), self.colours.background)
         if self.grid is None:
@@ -94,6 +108,8 @@ class DocumentPane(QAbstractScrollArea):
         for item in self.grid.items_between(self.old, clip.top(), clip.bottom()):
             if item.unit_id is not None:
                 self._paint_decorations(painter, item, width)
+                if isinstance(item.text, UnitText):
+                    self._paint_spans(painter, item.unit_id, item.text, item.y)
             item.text.paint(painter, QPointF(PADDING, item.y), clip)
         painter.end()
 
@@ -114,6 +130,33 @@ class DocumentPane(QAbstractScrollArea):
             painter.fillRect(QRectF(0.0, item.y, 4.0, item.height), bar)
         if self.show_themes:
             self._paint_chips(painter, item, width)
+
+    def _paint_spans(self, painter: QPainter, unit_id: str, text: UnitText, y: float) -> None:
+        """Annotation highlights, then the mouse selection and a flash over them, under the text."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        for start, end, colour in self.highlights.get(unit_id, ()):
+            for rect in span_rects(text, start, end):
+                painter.fillRect(rect.translated(PADDING, y), colour)
+        for span, colour in ((self.span, self.colours.find), (self.flash, self.colours.modified)):
+            if span is not None and span.unit_id == unit_id:
+                for rect in span_rects(text, span.start, span.end):
+                    painter.setPen(QPen(colour, 2.0))
+                    painter.setBrush(Qt.BrushStyle.NoBrush if span is self.flash else colour)
+                    painter.drawRect(rect.translated(PADDING, y))
+
+    def show_flash(self, span: Span) -> None:
+        """Outline a span for a moment (where a jump landed)."""
+        self.flash = span
+        self._flash_timer.start(FLASH_MS)
+        self.viewport().update()
+
+    def _on_flash_timer_timeout(self) -> None:
+        self.flash = None
+        self.viewport().update()
+
+    def set_highlights(self, highlights: dict[str, list[Highlight]]) -> None:
+        self.highlights = highlights
+        self.viewport().update()
 
     def _bar_colour(self, kind: RowKind) -> QColor | None:
         colours = self.colours
@@ -141,16 +184,56 @@ class DocumentPane(QAbstractScrollArea):
     def item_at(self, pos: QPointF) -> Item | None:
         return self.grid.unit_at(self.old, pos.y() + self.scroll_y()) if self.grid else None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def _offset_in(self, unit_id: str, pos: QPointF) -> int | None:
+        """The offset of `unit_id`'s text nearest a viewport point (also above or below the unit)."""
+        if self.grid is None or unit_id not in self.grid.unit_box.get(self.old, {}):
+            return None
+        text = self.grid.unit_text(self.old, unit_id)
+        top, _height = self.grid.unit_box[self.old][unit_id]
+        if text is None:
+            return None
+        return text.offset_near(QPointF(pos.x() - PADDING, pos.y() + self.scroll_y() - top))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position())
         if item is not None and item.unit_id is not None and event.button() == Qt.MouseButton.LeftButton:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.unit_extended.emit(self.old, item.unit_id)
             else:
+                self.span = None
+                offset = self._offset_in(item.unit_id, event.position())
+                self._drag_from = None if offset is None else (item.unit_id, offset)
                 self.unit_chosen.emit(self.old, item.unit_id)
         super().mousePressEvent(event)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        # A selection stays inside the paragraph it started in, like the spans annotations anchor to.
+        if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            unit_id, anchor = self._drag_from
+            offset = self._offset_in(unit_id, event.position())
+            if offset is not None:
+                start, end = sorted((anchor, offset))
+                self.span = Span(unit_id, start, end) if end > start else None
+                self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = None
+            if self.span is not None:
+                self.span_selected.emit(self.old, self.span.unit_id, self.span.start, self.span.end)
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.item_at(QPointF(event.pos()))
+        if item is not None and item.unit_id is not None:
+            if self.span is None or self.span.unit_id != item.unit_id:
+                self.span = None
+                self.unit_chosen.emit(self.old, item.unit_id)
+            self.menu_requested.emit(self.old, event.globalPos())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(QPointF(event.pos()))
             if text:
@@ -173,7 +256,7 @@ class DocumentPane(QAbstractScrollArea):
                 return f"Agreed language — also in {run.where}"
         return ""
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             step = event.angleDelta().y()
             if step:
@@ -182,7 +265,7 @@ class DocumentPane(QAbstractScrollArea):
             return
         super().wheelEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.clear_requested.emit()
             return

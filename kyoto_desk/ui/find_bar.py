@@ -95,7 +95,7 @@ class FindBar(QWidget):
         self.view.show_match(self.matches[self.current])
         self._update_count()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter / Shift+Enter are taken before the line edit sees them: it would report both as
         # returnPressed and pass the key on, so Shift+Enter would step twice.
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -110,7 +110,7 @@ class FindBar(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
         else:

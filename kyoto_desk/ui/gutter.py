@@ -31,7 +31,7 @@ class GutterView(QWidget):
         self.setFixedWidth(GUTTER_WIDTH)
         self.setAccessibleName("Links between the texts")
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(GUTTER_WIDTH, 200)
 
     def _span(self, pane: DocumentPane, ids: tuple[str, ...]) -> tuple[float, float] | None:
@@ -50,7 +50,7 @@ class GutterView(QWidget):
         bottom = max(b[0] + b[1] for b in boxes) - pane.scroll_y() + shift
         return top, bottom
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.colours.background)
         grid = self.old_pane.grid
@@ -142,7 +142,7 @@ class GutterView(QWidget):
             f"{presentation.old.name} {', '.join(link.old)} → {presentation.new.name} {', '.join(link.new)}"
         )
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.link_at(event.position())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.link_clicked.emit(index)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.errors import KyotoDeskError
+from kyoto_desk.ui.annotation_controller import AnnotationController
+from kyoto_desk.ui.annotation_panel import AnnotationPanel
 from kyoto_desk.ui.comparison_controller import ComparisonController, Pair
 from kyoto_desk.ui.comparison_view import ComparisonView, RowFilter
 from kyoto_desk.ui.details_panel import DetailsPanel
@@ -78,10 +79,16 @@ class MainWindow(QMainWindow):
         self._dock("Themes", self.themes, Qt.DockWidgetArea.RightDockWidgetArea, "themesDock")
         self.library = LibraryPanel(self)
         self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock")
+        self.annotations = AnnotationController(self)
+        self.annotation_panel = AnnotationPanel(self)
+        self._dock(
+            "Annotations", self.annotation_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "annotationsDock"
+        )
         self._build_status()
         self.actions_ = WindowActions(self)
         self._connect()
         self._restore()
+        self.annotations.load()
         if self.has_store():
             # Load the store's modules while the window builds and the first texts parse.
             self.runner.start("open the store", lambda _p, _c: self.store())
@@ -146,6 +153,14 @@ class MainWindow(QMainWindow):
         self.banner.import_requested.connect(self.actions_.import_file)
         self.banner.download_requested.connect(self.actions_.download_symbol)
         self.library.open_requested.connect(self._on_library_open_requested)
+        a, panel = self.annotations, self.annotation_panel
+        a.book.changed.connect(self._on_annotations_changed)
+        panel.jump_requested.connect(a.jump_to)
+        panel.edit_requested.connect(a.edit)
+        panel.delete_requested.connect(a.delete)
+        for pane in (self.view.old_pane, self.view.new_pane):
+            pane.menu_requested.connect(a.show_menu)
+            pane.span_selected.connect(lambda *_span: self.actions_.update_enabled())
 
     def _restore(self) -> None:
         geometry, state = self.settings.geometry(), self.settings.state()
@@ -251,6 +266,8 @@ class MainWindow(QMainWindow):
         self.presentation = presentation
         self.view.set_presentation(presentation)
         self.themes.set_presentation(presentation)
+        self.annotations.theme_labels = {t.id: t.label for t in presentation.themes}
+        self._on_annotations_changed()
         if self.view.row_filter.themes:
             self.themes.choose(self.view.row_filter.themes)  # keep the theme filter across a refresh
         self.summary.setText(presentation.status)
@@ -302,24 +319,22 @@ class MainWindow(QMainWindow):
             unit_id,
             self.view.options.colours,
             show_minor=self.view.options.show_minor,
-            annotations=self._annotations(old, unit_id),
+            annotations=self.annotations.of_unit(old, unit_id),
+            relations=self.annotations.relations_of(old, unit_id),
         )
 
-    def _annotations(self, old: bool, unit_id: str) -> list[Annotation]:
-        """The notes on this paragraph, if a database exists (none is created just to look)."""
-        side = self.presentation.side(old) if self.presentation else None
-        if side is None or not self.has_store():
-            return []
-        from kyoto_desk.store.annotations import AnnotationFilter, list_annotations
-        from kyoto_desk.ui.comparison_controller import key_of
+    def refresh_details(self) -> None:
+        """Show the selected paragraph's details again (its annotations or relations changed)."""
+        selection = self.view.selection
+        self._on_view_selection_changed(*(selection or (True, "")))
 
-        wanted = AnnotationFilter(document_key=key_of(side.document), unit_id=unit_id)
-        try:
-            with self.store().session() as session:
-                return list(list_annotations(session, wanted))
-        except KyotoDeskError:
-            log.info("annotations unavailable", exc_info=True)
-            return []
+    def _on_annotations_changed(self) -> None:
+        a = self.annotations
+        a.book.names.update(a.screen_names())
+        self.annotation_panel.model.position = a.position
+        self.annotation_panel.set_annotations(a.book.all(), a.book.names, a.stances(), a.theme_labels)
+        a.refresh_highlights()
+        self.refresh_details()
 
     def _on_themes_chosen(self, themes: frozenset[str]) -> None:
         self.view.set_filter(RowFilter(self.view.row_filter.kind, themes))
@@ -336,24 +351,24 @@ class MainWindow(QMainWindow):
             self.open_names(name, None)
 
     # --- events ------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.actions_.import_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.view.set_colours(current_colours())
             if self.view.selection is not None:  # the details' diff colours follow the scheme too
                 self._on_view_selection_changed(*self.view.selection)
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.controller.cancel()

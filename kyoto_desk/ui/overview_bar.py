@@ -27,7 +27,7 @@ class OverviewBar(QWidget):
         self.setAccessibleName("Overview of changes")
         self.setToolTip("Where the changes are; click to go there")
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(BAR_WIDTH, 200)
 
     def _colour(self, kind: RowKind) -> QColor | None:
@@ -41,7 +41,7 @@ class OverviewBar(QWidget):
             RowKind.MERGED: c.split_merged,
         }.get(kind)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         grid = self.pane.grid
@@ -66,7 +66,7 @@ class OverviewBar(QWidget):
         painter.drawRect(QRectF(0.5, view_top, BAR_WIDTH - 1.0, view_height))
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         grid = self.pane.grid
         if grid is not None and self.height() > 0:
             self.jump_requested.emit(event.position().y() / self.height() * grid.total_height)

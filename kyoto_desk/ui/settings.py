@@ -50,5 +50,18 @@ class WindowSettings:
     def save_flag(self, name: str, value: bool) -> None:
         self._s.setValue(f"view/{name}", value)
 
+    def author(self) -> str:
+        """The name new annotations are signed with (remembered from the last one)."""
+        return str(self._s.value("annotations/author", "") or "")
+
+    def save_author(self, author: str) -> None:
+        self._s.setValue("annotations/author", author)
+
+    def annotation_colour(self) -> str:
+        return str(self._s.value("annotations/colour", "#fff176") or "#fff176")
+
+    def save_annotation_colour(self, colour: str) -> None:
+        self._s.setValue("annotations/colour", colour)
+
     def sync(self) -> None:
         self._s.sync()

@@ -19,10 +19,10 @@ class ThemeBar(QWidget):
         self.scale = max(1, scale)
         self.setMinimumHeight(16)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(90, 18)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         colour = QColor(self.summary.colour)
         faint = QColor(colour)

@@ -191,6 +191,23 @@ class UnitText:
             return None
         return shifted
 
+    def offset_near(self, point: QPointF) -> int:
+        """The offset into `unit.text` nearest `point` (for dragging a selection): clamped to the text."""
+        position = self.document.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if position < self._prefix:
+            return 0
+        shifted = position - self._prefix - bisect.bisect_right(self._inserted, position - 1)
+        return max(0, min(len(self.unit.text), shifted))
+
+    def position_of(self, offset: int) -> int:
+        """The document position of `unit.text[offset]` (inverse of `offset_at`, past footnote markers)."""
+        position = offset + self._prefix
+        for inserted in self._inserted:  # ascending; each marker before the offset shifts it by one
+            if inserted > position:
+                break
+            position += 1
+        return position
+
 
 class LineStyle(StrEnum):
     """How a line that is not a unit is set."""

@@ -57,6 +57,9 @@ class WindowActions:
         self._act(menu, "&Import a file…", self.import_file, "Ctrl+O")
         self._act(menu, "&Get from the UN by symbol…", lambda: self.download_symbol(""), "Ctrl+Shift+O")
         menu.addSeparator()
+        self._act(menu, "&Export annotations…", self.export_annotations)
+        self._act(menu, "I&mport annotations…", self.import_annotations)
+        menu.addSeparator()
         self.swap_action = self._act(menu, "&Swap older and newer", self.w.swap, "Ctrl+Shift+X")
         menu.addSeparator()
         self._act(menu, "&Quit", self.w.close, "Ctrl+Q")
@@ -72,6 +75,11 @@ class WindowActions:
         menu.addSeparator()
         self.link_action = self._act(menu, "&Link selected paragraphs", self.link_selected, "Ctrl+L")
         self.unlink_action = self._act(menu, "U&nlink selected pair", self.unlink_selected, "Ctrl+U")
+        menu.addSeparator()
+        a = self.w.annotations
+        self.annotate_action = self._act(menu, "&Annotate selection…", a.annotate_selection, "Ctrl+M")
+        self._act(menu, "Annotate &paragraph…", a.annotate_paragraph, "Ctrl+Shift+M")
+        self.relate_action = self._act(menu, "&Relate paragraphs…", a.relate_selected, "Ctrl+R")
         menu.addSeparator()
         self._act(menu, "&Find…", self.w.find_bar.open_bar, "Ctrl+F")
 
@@ -204,6 +212,7 @@ class WindowActions:
             linked = view.presentation.link_of(view.selection[1], old=view.selection[0]) is not None
         self.unlink_action.setEnabled(linked)
         self.link_action.setEnabled(paired and view.selection is not None and bool(view.link_targets))
+        self.relate_action.setEnabled(paired and view.selection is not None)
 
     # --- what the actions do -----------------------------------------------------------------
     def _filter_setter(self, kind: str) -> Callable[[], None]:
@@ -309,6 +318,16 @@ class WindowActions:
         from kyoto_desk.ui.importing import start_import
 
         start_import(self.w, path)
+
+    def export_annotations(self) -> None:
+        from kyoto_desk.ui.annotation_exchange import ask_export
+
+        ask_export(self.w)
+
+    def import_annotations(self) -> None:
+        from kyoto_desk.ui.annotation_exchange import ask_import
+
+        ask_import(self.w)
 
     def download_symbol(self, symbol: str) -> None:
         from kyoto_desk.ui.importing import ask_and_download

@@ -163,7 +163,7 @@ def test_rows_keep_moved_units_on_their_own_rows(compared: MainWindow) -> None:
     assert all(not (r.old and r.new) for r in rows)
 
 
-def test_details_show_annotations_from_the_store(compared: MainWindow) -> None:
+def test_details_show_annotations_from_the_store(qtbot: QtBot, compared: MainWindow) -> None:
     from kyoto_desk.core.annotation import new_annotation
     from kyoto_desk.store.annotations import add_annotation
     from kyoto_desk.ui.comparison_controller import key_of
@@ -173,6 +173,8 @@ def test_details_show_annotations_from_the_store(compared: MainWindow) -> None:
     note = new_annotation(key_of(old_doc), "12", old_doc.unit("12").text, note="SYNTHETIC note on 12")
     with compared.store().session() as session:
         add_annotation(session, note)
+    compared.annotations.load()  # written behind the window's back: read the store again
+    qtbot.waitUntil(lambda: len(compared.annotations.book) == 1, timeout=20000)
     compared.view.select(True, "12")
     assert "SYNTHETIC note on 12" in compared.details.browser.toPlainText()
 

@@ -1,0 +1,347 @@
+"""Annotating in the window: load the set, open the dialogs, push undoable commands, jump to a span."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMenu
+
+from kyoto_desk.core.annotation import (
+    DEFAULT_RELATIONS,
+    DEFAULT_STANCES,
+    Annotation,
+    TextPosition,
+    UnitRelation,
+    key_of,
+    keys_of,
+    new_annotation,
+    new_id,
+)
+from kyoto_desk.ui.annotation_book import AnnotationBook
+from kyoto_desk.ui.annotation_dialog import AnnotationDialog, AnnotationFields
+from kyoto_desk.ui.relation_dialog import RelationDialog
+from kyoto_desk.ui.span_selection import Span
+
+if TYPE_CHECKING:
+    from kyoto_desk.store.db import Store
+    from kyoto_desk.ui.main_window import MainWindow
+    from kyoto_desk.ui.presentation import Side
+
+log = logging.getLogger(__name__)
+HIGHLIGHT_ALPHA = 150  # annotation colours are pastel; some transparency keeps dark-scheme text legible
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    annotations: list[Annotation]
+    names: dict[str, str]
+    relations: list[UnitRelation]
+
+
+def load_all(store: Store) -> Loaded:
+    """Every stored annotation and relation, and their documents' names (runs off the GUI thread)."""
+    from kyoto_desk.store.annotations import list_annotations
+    from kyoto_desk.store.relations import list_relations
+    from kyoto_desk.store.resolver import DocumentResolver
+
+    with store.session() as session:
+        annotations = list_annotations(session)
+        resolver = DocumentResolver(session)
+        names = {key: resolver.name_of(key) for key in {a.document_key for a in annotations}}
+        relations = list_relations(session)
+    return Loaded(annotations, names, relations)
+
+
+class AnnotationController(QObject):
+    """The window's annotation features; the book is the one in-memory copy of the stored set."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.book = AnnotationBook(self)
+        self.theme_labels: dict[str, str] = {}
+        self.relations: list[UnitRelation] = []
+
+    # --- loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the stored set in the background (only if a database exists)."""
+        if not self.w.has_store():
+            self.book.reset([], {})
+            return
+        window = self.w
+        task = self.w.runner.start("load annotations", lambda _p, _c: load_all(window.store()))
+        task.finished.connect(self._on_load_finished)
+        task.failed.connect(self._on_load_failed)
+
+    def _on_load_finished(self, result: object) -> None:
+        if isinstance(result, Loaded):
+            self.relations = result.relations
+            self.book.reset(result.annotations, {**result.names, **self.screen_names()})
+
+    def _on_load_failed(self, error: object) -> None:
+        self.book.reset([], self.screen_names())
+        if isinstance(error, BaseException):
+            self.w.show_error(error)
+
+    def reload_relations(self) -> None:
+        """Read the relations again after one was saved or removed (a small query)."""
+        from kyoto_desk.store.relations import list_relations
+
+        with self.w.store().session() as session:
+            self.relations = list_relations(session)
+        self.w.refresh_details()
+
+    def relations_of(self, old: bool, unit_id: str) -> list[tuple[UnitRelation, str]]:
+        """The relations of a paragraph, each with the other paragraph's description."""
+        side = self.side(old)
+        if side is None:
+            return []
+        keys = keys_of(side.document)
+        found = []
+        for r in self.relations:
+            if old and r.old_document_key in keys and r.old_unit == unit_id:
+                found.append(
+                    (r, f"{self.book.names.get(r.new_document_key, 'other text')}, para. {r.new_unit}")
+                )
+            elif not old and r.new_document_key in keys and r.new_unit == unit_id:
+                found.append(
+                    (r, f"{self.book.names.get(r.old_document_key, 'other text')}, para. {r.old_unit}")
+                )
+        return found
+
+    def screen_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        presentation = self.w.presentation
+        for side in (presentation.old, presentation.new) if presentation else ():
+            if side is not None:
+                names.update(dict.fromkeys(keys_of(side.document), side.name))
+        return names
+
+    # --- what the panes show -----------------------------------------------------------------
+    def side(self, old: bool) -> Side | None:
+        return self.w.presentation.side(old) if self.w.presentation else None
+
+    def side_of(self, annotation: Annotation) -> bool | None:
+        """Which pane shows the annotation's document (True = older), or None if neither does."""
+        for old in (True, False):
+            side = self.side(old)
+            if side is not None and annotation.document_key in keys_of(side.document):
+                return old
+        return None
+
+    def position(self, annotation: Annotation) -> int | None:
+        old = self.side_of(annotation)
+        side = self.side(old) if old is not None else None
+        if side is None or annotation.unit_id not in side.document:
+            return None
+        return (0 if old else 100000) + side.document.position(annotation.unit_id)
+
+    def refresh_highlights(self) -> None:
+        view = self.w.view
+        for pane in (view.old_pane, view.new_pane):
+            side = self.side(pane.old)
+            highlights: dict[str, list[tuple[int, int, QColor]]] = {}
+            for a in self.book.of_document(keys_of(side.document)) if side else ():
+                if not a.orphaned:
+                    colour = QColor(a.colour)
+                    colour.setAlpha(HIGHLIGHT_ALPHA)
+                    highlights.setdefault(a.unit_id, []).append((a.position.start, a.position.end, colour))
+            pane.set_highlights(highlights)
+
+    def of_unit(self, old: bool, unit_id: str) -> list[Annotation]:
+        side = self.side(old)
+        return self.book.of_unit(keys_of(side.document), unit_id) if side else []
+
+    # --- commands ----------------------------------------------------------------------------
+    def _push(self, command: object) -> None:
+        from kyoto_desk.errors import KyotoDeskError
+
+        try:
+            self.w.controller.undo_stack.push(command)  # type: ignore[arg-type]
+        except KyotoDeskError as exc:  # e.g. the database is locked or refused: nothing was written
+            self.w.show_error(exc)
+
+    def add(self, annotation: Annotation) -> None:
+        from kyoto_desk.ui.annotation_commands import AddAnnotationCommand
+
+        self._push(AddAnnotationCommand(self.w.store(), annotation, self.book.apply))
+
+    def replace(self, before: Annotation, after: Annotation) -> None:
+        from kyoto_desk.ui.annotation_commands import EditAnnotationCommand
+
+        self._push(EditAnnotationCommand(self.w.store(), before, after, self.book.apply))
+
+    def delete(self, annotation: Annotation) -> None:
+        from kyoto_desk.ui.annotation_commands import DeleteAnnotationCommand
+
+        self._push(DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply))
+
+    # --- dialogs -----------------------------------------------------------------------------
+    def stances(self) -> list[str]:
+        used = sorted({a.stance for a in self.book.all()})
+        return list(dict.fromkeys([*DEFAULT_STANCES, *used]))
+
+    def _themes(self) -> list[tuple[str, str]]:
+        return list(self.theme_labels.items())
+
+    def annotate(self, old: bool, unit_id: str, span: Span | None) -> AnnotationDialog | None:
+        """Open the form for a span (or the whole paragraph); an accepted form adds the annotation."""
+        side = self.side(old)
+        if side is None or unit_id not in side.document:
+            return None
+        text = side.document.unit(unit_id).text
+        position = TextPosition(span.start, span.end) if span is not None else TextPosition(0, len(text))
+        initial = AnnotationFields(
+            self.w.settings.annotation_colour(), "", "note", (), "", self.w.settings.author()
+        )
+        dialog = AnnotationDialog(
+            self.w, text[position.start : position.end], self.stances(), self._themes(), initial
+        )
+        key = key_of(side.document)
+
+        def accepted() -> None:
+            f = dialog.fields()
+            self._remember(f)
+            self.add(new_annotation(key, unit_id, text, position, **_values(f)))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def edit(self, annotation: Annotation) -> AnnotationDialog:
+        initial = AnnotationFields(
+            annotation.colour,
+            annotation.note,
+            annotation.stance,
+            annotation.themes,
+            annotation.amendment,
+            annotation.author,
+        )
+        dialog = AnnotationDialog(
+            self.w, annotation.quote.exact, self.stances(), self._themes(), initial, editing=True
+        )
+
+        def accepted() -> None:
+            f = dialog.fields()
+            current = self.book.get(annotation.id) or annotation
+            self._remember(f)
+            self.replace(current, current.edited(**_values(f)))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def _remember(self, fields: AnnotationFields) -> None:
+        self.w.settings.save_author(fields.author)
+        self.w.settings.save_annotation_colour(fields.colour)
+
+    def annotate_selection(self) -> AnnotationDialog | None:
+        view = self.w.view
+        for pane in (view.old_pane, view.new_pane):
+            if pane.span is not None:
+                return self.annotate(pane.old, pane.span.unit_id, pane.span)
+        return self.annotate_paragraph()
+
+    def annotate_paragraph(self) -> AnnotationDialog | None:
+        selection = self.w.view.selection
+        if selection is None:
+            self.w.statusBar().showMessage("Select a paragraph or some of its words first.", 6000)
+            return None
+        return self.annotate(*selection, None)
+
+    def relate_selected(self) -> RelationDialog | None:
+        """Relate the selected paragraph to its Ctrl+clicked target (else its counterpart)."""
+        view = self.w.view
+        if view.selection is None or self.side(False) is None:
+            self.w.statusBar().showMessage("Compare two texts and select a paragraph first.", 6000)
+            return None
+        old, unit_id = view.selection
+        targets = sorted(view.link_targets) or list(view.counterparts_of(old, unit_id))
+        if not targets:
+            self.w.statusBar().showMessage(
+                "Ctrl+click the paragraph of the other text to relate this one to.", 8000
+            )
+            return None
+        units = (unit_id, targets[0]) if old else (targets[0], unit_id)
+        return self._relation_dialog(*units)
+
+    def _relation_dialog(self, old_unit: str, new_unit: str) -> RelationDialog:
+        old_side, new_side = self.side(True), self.side(False)
+        assert old_side is not None and new_side is not None
+        what = f"{old_side.name}, para. {old_unit}  →  {new_side.name}, para. {new_unit}"
+        dialog = RelationDialog(self.w, what, DEFAULT_RELATIONS, self.w.settings.author())
+
+        def accepted() -> None:
+            from kyoto_desk.ui.annotation_commands import RelationCommand
+
+            relation = UnitRelation(
+                new_id(),
+                key_of(old_side.document),
+                old_unit,
+                key_of(new_side.document),
+                new_unit,
+                dialog.relation() or DEFAULT_RELATIONS[0],
+                dialog.note(),
+                dialog.author(),
+            )
+            self.w.settings.save_author(relation.author)
+            self._push(RelationCommand(self.w.store(), relation, self.reload_relations))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    # --- going to an annotation --------------------------------------------------------------
+    def jump_to(self, annotation: Annotation) -> bool:
+        """Select the annotation's paragraph, scroll to it and flash its span."""
+        old = self.side_of(annotation)
+        view = self.w.view
+        side = self.side(old) if old is not None else None
+        if side is None or annotation.unit_id not in side.document:
+            name = self.book.names.get(annotation.document_key, "another document")
+            self.w.statusBar().showMessage(
+                f"This annotation is on {name}; open it to see it in context.", 8000
+            )
+            return False
+        assert old is not None
+        if not view.is_unit_visible(old, annotation.unit_id):
+            from kyoto_desk.ui.comparison_view import RowFilter
+
+            view.set_filter(RowFilter())
+        view.select(old, annotation.unit_id)
+        if not annotation.orphaned:
+            pane = view.old_pane if old else view.new_pane
+            pane.show_flash(Span(annotation.unit_id, annotation.position.start, annotation.position.end))
+        return True
+
+    def show_menu(self, old: bool, where: QPoint) -> QMenu:
+        menu = QMenu(self.w)
+        pane = self.w.view.old_pane if old else self.w.view.new_pane
+        if pane.span is not None:
+            menu.addAction("Annotate &selection…", self.annotate_selection)
+        menu.addAction("Annotate &paragraph…", self.annotate_paragraph)
+        if self.side(False) is not None:
+            menu.addAction("&Relate to the other text…", self.relate_selected)
+        selection = self.w.view.selection
+        for annotation in self.of_unit(*selection) if selection else []:
+            quote = annotation.quote.exact[:30]
+            menu.addAction(f"Edit “{quote}”…", partial(self.edit, annotation))
+            menu.addAction(f"Delete “{quote}”", partial(self.delete, annotation))
+        menu.popup(where)
+        return menu
+
+
+def _values(fields: AnnotationFields) -> dict[str, object]:
+    return {
+        "colour": fields.colour,
+        "note": fields.note,
+        "stance": fields.stance,
+        "themes": fields.themes,
+        "amendment": fields.amendment,
+        "author": fields.author,
+    }
