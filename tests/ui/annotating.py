@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kyoto_desk.core.annotation import Annotation
@@ -33,9 +34,10 @@ def drag_select(qtbot: QtBot, window: MainWindow, old: bool, unit_id: str, start
     first = point_of(window, old, unit_id, start)
     last = point_of(window, old, unit_id, end - 1, after=True)
     viewport = pane.viewport()
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=first)
-    qtbot.mouseMove(viewport, pos=last)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=last)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(viewport, left, none, first)
+    QTest.mouseMove(viewport, last)
+    QTest.mouseRelease(viewport, left, none, last)
 
 
 def fill(dialog: AnnotationDialog, *, note: str = "", stance: str = "note", themes: tuple[str, ...] = (),
