@@ -5,6 +5,12 @@ SYNTHETIC revision from tests/ui/synthetic.py (~100 units each). Each start-up f
 several fresh subprocesses, on a fresh data directory and on one whose database exists (the pins are
 then read, which loads SQLAlchemy and Alembic); the baseline, measured in the same run, is process
 start to an empty QMainWindow painted. Results go to bench/results/ui.json.
+
+The annotations figures (issue 5): 10,000 SYNTHETIC annotations on Kyoto's paragraphs, loaded from
+the store and shown in the panel (the window's own load function, the model, the table painted, the
+highlights of both panes), against the store-only load of the same rows in the same run; and one
+annotation added through the undoable UI command (store write, panel and highlights updated),
+against the store-only add of one annotation in its own transaction.
 """
 
 from __future__ import annotations
@@ -17,13 +23,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "ui.json"
 RUNS = 7
 FILTER_ROUNDS = 40
 LARGE = 5
+ANNOTATIONS = 10_000
+ANNOTATION_RUNS = 7
+ADD_RUNS = 25
 
 
 def child_empty() -> None:
@@ -123,6 +134,91 @@ def filter_rerender(times: int = 1) -> dict[str, float]:
     return {"filter_ms": statistics.median(filtered) * 1000, "repaint_ms": statistics.median(plain) * 1000}
 
 
+def _fill_store(window: object, count: int) -> None:
+    """SYNTHETIC annotations spread over the older text's paragraphs, written in one transaction."""
+    import random
+
+    from kyoto_desk.core.annotation import DEFAULT_STANCES, TextPosition, key_of, new_annotation
+    from kyoto_desk.store.annotations import add_annotation
+
+    rng = random.Random(5)
+    document = window.presentation.old.document  # type: ignore[attr-defined]
+    key, units = key_of(document), [u for u in document.units if len(u.text) > 60]
+    themes = ("corruption", "terrorism", "cybercrime", "youth", "victims")
+    with window.store().session() as session:  # type: ignore[attr-defined]
+        for n in range(count):
+            unit = rng.choice(units)
+            start = rng.randrange(0, len(unit.text) - 50)
+            annotation = new_annotation(
+                key, unit.id, unit.text, TextPosition(start, start + rng.randint(5, 50)),
+                note=f"SYNTHETIC note {n}", stance=rng.choice(DEFAULT_STANCES),
+                themes=tuple(rng.sample(themes, rng.randint(0, 2))), author=f"Delegate {n % 7}",
+            )  # fmt: skip
+            add_annotation(session, annotation)
+
+
+def _timed(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def annotations_bench() -> dict[str, float]:
+    """Median load-and-show of 10,000 annotations and one UI add, each with its store-only baseline."""
+    from kyoto_desk.core.annotation import TextPosition, key_of, new_annotation
+    from kyoto_desk.store.annotations import add_annotation, delete_annotation
+    from kyoto_desk.ui.annotation_controller import load_all
+
+    app, window = _window()
+    _compare(app, window)
+    w: Any = window
+    _fill_store(w, ANNOTATIONS)
+    store = w.store()
+    panel = w.annotation_panel
+
+    def load_and_show() -> None:
+        loaded = load_all(store)
+        w.annotations._on_load_finished(loaded)  # what the background task's result does on the GUI thread
+        panel.table.viewport().repaint()
+        w.view.old_pane.viewport().repaint()
+
+    store_only = _timed(lambda: load_all(store), ANNOTATION_RUNS)
+    shown = _timed(load_and_show, ANNOTATION_RUNS)
+    assert panel.model.rowCount() == ANNOTATIONS
+    document = w.presentation.old.document
+    unit = document.unit("12")
+    key = key_of(document)
+
+    def fresh() -> Any:
+        return new_annotation(key, "12", unit.text, TextPosition(0, 20), note="SYNTHETIC added")
+
+    baseline_add = []
+    for _ in range(ADD_RUNS):
+        annotation = fresh()
+        started = time.perf_counter()
+        with store.session() as session:
+            add_annotation(session, annotation)
+        baseline_add.append(time.perf_counter() - started)
+        with store.session() as session:
+            delete_annotation(session, annotation.id)
+    ui_times = []
+    for _ in range(ADD_RUNS):
+        started = time.perf_counter()
+        w.annotations.add(fresh())
+        ui_times.append(time.perf_counter() - started)
+        w.controller.undo_stack.undo()  # back to 10,000 for the next run
+    window.close()  # type: ignore[attr-defined]
+    return {
+        "store_load_s": store_only,
+        "load_and_show_s": shown,
+        "store_add_ms": statistics.median(baseline_add) * 1000,
+        "ui_add_ms": statistics.median(ui_times) * 1000,
+    }
+
+
 def _data_dir(with_database: bool) -> str:
     data = tempfile.mkdtemp(prefix="kyoto-desk-bench-")
     if with_database:
@@ -149,6 +245,9 @@ def _startup(mode: str, *, with_database: bool = False) -> float:
 
 def main() -> int:
     if len(sys.argv) > 1:
+        if sys.argv[1] == "--annotations":  # only the annotations figures, printed
+            print(json.dumps(annotations_bench(), indent=2))
+            return 0
         {"--empty": child_empty, "--compare": child_compare}[sys.argv[1]]()
         return 0
     _startup("--compare")  # warm the disk cache once; not counted
@@ -157,6 +256,7 @@ def main() -> int:
     painted_db = [_startup("--compare", with_database=True) for _ in range(RUNS)]
     rerender = filter_rerender()
     large = filter_rerender(LARGE)
+    notes = annotations_bench()
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     result = {
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -177,6 +277,14 @@ def main() -> int:
         "large_texts": f"SYNTHETIC: Kyoto's operative paragraphs x{LARGE} (about 485 against 490 units)",
         "large_filter_change_rerender_ms": round(large["filter_ms"], 2),
         "large_repaint_only_ms": round(large["repaint_ms"], 2),
+        "annotations": ANNOTATIONS,
+        "annotations_store_load_s": round(notes["store_load_s"], 3),
+        "annotations_load_and_show_in_panel_s": round(notes["load_and_show_s"], 3),
+        "ratio_show_to_store_load": round(notes["load_and_show_s"] / notes["store_load_s"], 2),
+        "target_annotations_load_and_show_s": 0.5,
+        "annotation_store_add_ms": round(notes["store_add_ms"], 2),
+        "annotation_add_through_ui_command_ms": round(notes["ui_add_ms"], 2),
+        "target_annotation_add_ms": 20.0,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

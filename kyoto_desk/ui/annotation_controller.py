@@ -28,6 +28,7 @@ from kyoto_desk.ui.relation_dialog import RelationDialog
 from kyoto_desk.ui.span_selection import Span
 
 if TYPE_CHECKING:
+    from kyoto_desk.core.model import Document
     from kyoto_desk.store.db import Store
     from kyoto_desk.ui.main_window import MainWindow
     from kyoto_desk.ui.presentation import Side
@@ -66,6 +67,7 @@ class AnnotationController(QObject):
         self.book = AnnotationBook(self)
         self.theme_labels: dict[str, str] = {}
         self.relations: list[UnitRelation] = []
+        self._keys: dict[bool, tuple[Document, frozenset[str]]] = {}
 
     # --- loading -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -74,6 +76,7 @@ class AnnotationController(QObject):
             self.book.reset([], {})
             return
         window = self.w
+        self.book.begin_load()
         task = self.w.runner.start("load annotations", lambda _p, _c: load_all(window.store()))
         task.finished.connect(self._on_load_finished)
         task.failed.connect(self._on_load_failed)
@@ -101,7 +104,7 @@ class AnnotationController(QObject):
         side = self.side(old)
         if side is None:
             return []
-        keys = keys_of(side.document)
+        keys = self.side_keys(old)
         found = []
         for r in self.relations:
             if old and r.old_document_key in keys and r.old_unit == unit_id:
@@ -116,21 +119,32 @@ class AnnotationController(QObject):
 
     def screen_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
-        presentation = self.w.presentation
-        for side in (presentation.old, presentation.new) if presentation else ():
+        for old in (True, False):
+            side = self.side(old)
             if side is not None:
-                names.update(dict.fromkeys(keys_of(side.document), side.name))
+                names.update(dict.fromkeys(self.side_keys(old), side.name))
         return names
 
     # --- what the panes show -----------------------------------------------------------------
     def side(self, old: bool) -> Side | None:
         return self.w.presentation.side(old) if self.w.presentation else None
 
+    def side_keys(self, old: bool) -> frozenset[str]:
+        """The keys that name the document of one pane (hashed once per document, not per annotation)."""
+        side = self.side(old)
+        if side is None:
+            return frozenset()
+        cached = self._keys.get(old)
+        if cached is None or cached[0] is not side.document:
+            cached = (side.document, frozenset(keys_of(side.document)))
+            self._keys[old] = cached
+        return cached[1]
+
     def side_of(self, annotation: Annotation) -> bool | None:
         """Which pane shows the annotation's document (True = older), or None if neither does."""
         for old in (True, False):
             side = self.side(old)
-            if side is not None and annotation.document_key in keys_of(side.document):
+            if side is not None and annotation.document_key in self.side_keys(old):
                 return old
         return None
 
@@ -141,21 +155,26 @@ class AnnotationController(QObject):
             return None
         return (0 if old else 100000) + side.document.position(annotation.unit_id)
 
+    def refresh_unit_highlights(self, old: bool, unit_id: str) -> None:
+        """Repaint one paragraph's highlights (after one annotation changed)."""
+        pane = self.w.view.old_pane if old else self.w.view.new_pane
+        highlights = dict(pane.highlights)
+        highlights[unit_id] = _highlights(self.of_unit(old, unit_id))
+        pane.set_highlights({u: h for u, h in highlights.items() if h})
+
     def refresh_highlights(self) -> None:
         view = self.w.view
         for pane in (view.old_pane, view.new_pane):
             side = self.side(pane.old)
-            highlights: dict[str, list[tuple[int, int, QColor]]] = {}
-            for a in self.book.of_document(keys_of(side.document)) if side else ():
-                if not a.orphaned:
-                    colour = QColor(a.colour)
-                    colour.setAlpha(HIGHLIGHT_ALPHA)
-                    highlights.setdefault(a.unit_id, []).append((a.position.start, a.position.end, colour))
-            pane.set_highlights(highlights)
+            by_unit: dict[str, list[Annotation]] = {}
+            for a in self.book.of_document(self.side_keys(pane.old)) if side else ():
+                by_unit.setdefault(a.unit_id, []).append(a)
+            highlights = {unit_id: _highlights(found) for unit_id, found in by_unit.items()}
+            pane.set_highlights({u: h for u, h in highlights.items() if h})
 
     def of_unit(self, old: bool, unit_id: str) -> list[Annotation]:
         side = self.side(old)
-        return self.book.of_unit(keys_of(side.document), unit_id) if side else []
+        return self.book.of_unit(self.side_keys(old), unit_id) if side else []
 
     # --- commands ----------------------------------------------------------------------------
     def _push(self, command: object) -> None:
@@ -334,6 +353,17 @@ class AnnotationController(QObject):
             menu.addAction(f"Delete “{quote}”", partial(self.delete, annotation))
         menu.popup(where)
         return menu
+
+
+def _highlights(annotations: list[Annotation]) -> list[tuple[int, int, QColor]]:
+    """How a paragraph's annotations are painted: their spans in their colours (orphans are not)."""
+    out = []
+    for a in annotations:
+        if not a.orphaned:
+            colour = QColor(a.colour)
+            colour.setAlpha(HIGHLIGHT_ALPHA)
+            out.append((a.position.start, a.position.end, colour))
+    return out
 
 
 def _values(fields: AnnotationFields) -> dict[str, object]:

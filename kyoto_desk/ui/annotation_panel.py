@@ -145,6 +145,26 @@ class AnnotationPanel(QWidget):
         self.model.set_annotations(annotations, names)
         self._update_counts()
 
+    def apply(self, before: Annotation | None, after: Annotation | None) -> None:
+        """One annotation added, edited or deleted; new stances, themes or authors join the choosers."""
+        self.model.apply(before, after)
+        if after is not None:
+            labels = self.model.theme_labels
+            wanted = (
+                (
+                    self.document_box,
+                    [(self.model.names.get(after.document_key, after.document_key[:12]), after.document_key)],
+                ),
+                (self.stance_box, [(after.stance, after.stance)]),
+                (self.theme_box, [(labels.get(t, t), t) for t in after.themes]),
+                (self.author_box, [(after.author, after.author)] if after.author else []),
+            )
+            for box, items in wanted:
+                for label, value in items:
+                    if box.findData(value) < 0:
+                        box.addItem(label, value)
+        self._update_counts()
+
     def set_filter(self, flt: PanelFilter) -> None:
         """Choose filters from code (tests, and a click on a count)."""
         for box, value in (

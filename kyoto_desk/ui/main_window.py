@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.core.model import Document
 from kyoto_desk.errors import KyotoDeskError
 from kyoto_desk.ui.annotation_controller import AnnotationController
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self._on_library_open_requested)
         a, panel = self.annotations, self.annotation_panel
         a.book.changed.connect(self._on_annotations_changed)
+        a.book.applied.connect(self._on_annotation_applied)
         panel.jump_requested.connect(a.jump_to)
         panel.edit_requested.connect(a.edit)
         panel.delete_requested.connect(a.delete)
@@ -334,6 +336,15 @@ class MainWindow(QMainWindow):
         self.annotation_panel.model.position = a.position
         self.annotation_panel.set_annotations(a.book.all(), a.book.names, a.stances(), a.theme_labels)
         a.refresh_highlights()
+        self.refresh_details()
+
+    def _on_annotation_applied(self, before: Annotation | None, after: Annotation | None) -> None:
+        """One annotation changed: update its row, its paragraph's highlights and the details only."""
+        self.annotation_panel.apply(before, after)
+        for annotation in (before, after):
+            old = self.annotations.side_of(annotation) if annotation is not None else None
+            if annotation is not None and old is not None:
+                self.annotations.refresh_unit_highlights(old, annotation.unit_id)
         self.refresh_details()
 
     def _on_themes_chosen(self, themes: frozenset[str]) -> None:

@@ -146,3 +146,24 @@ def test_relation_is_saved_shown_and_undone(qtbot: QtBot, compared: MainWindow) 
     compared.controller.undo_stack.redo()
     with compared.store().session() as session:
         assert [r.id for r in list_relations(session)] == [relation.id]
+
+
+def test_one_change_under_a_filter_gives_the_same_rows_as_a_full_refill(compared: MainWindow) -> None:
+    panel = compared.annotation_panel
+    _populate(compared)
+    panel.set_filter(PanelFilter(stance="support"))
+    assert compared.presentation is not None
+    document = compared.presentation.old.document
+    for unit_id, stance in (("7", "support"), ("8", "oppose"), ("1", "support")):
+        compared.annotations.add(
+            new_annotation(
+                key_of(document), unit_id, document.unit(unit_id).text, stance=stance, author="Dan"
+            )
+        )
+    incremental = _units(compared)
+    assert incremental == ["1", "7", "12", "30"]
+    panel.model.set_filter(panel.model.flt)  # a full refill
+    assert _units(compared) == incremental
+    assert panel.author_box.findData("Dan") >= 0  # a new author joins the chooser at once
+    compared.controller.undo_stack.undo()
+    assert _units(compared) == ["7", "12", "30"]
