@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDockWidget  # noqa: E402
 
 from kyoto_desk.app import make_application  # noqa: E402
@@ -40,11 +40,12 @@ def _dock(window: MainWindow, name: str) -> QDockWidget:
     return dock
 
 
-def _window(data: Path) -> MainWindow:
+def _window(data: Path, *, annotations: bool = False) -> MainWindow:
     settings = WindowSettings(QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(data, settings)
     window.resize(*SIZE)
     window.show()
+    _dock(window, "annotationsDock").setVisible(annotations)  # shown in its own picture only
     return window
 
 
@@ -106,11 +107,61 @@ def comparison(app: QApplication, data: Path) -> None:
     window.close()
 
 
+A, B = "Delegation A", "Delegation B"
+NOTES = (  # SYNTHETIC annotations: (older side?, words, fields); on the first paragraph holding the words
+    (True, "intensify concerted", {"stance": "amend", "note": "Propose a stronger verb.", "author": A,
+                                   "themes": ("corruption",), "amendment": "further intensify, coordinate"}),
+    (True, "primary role", {"stance": "support", "note": "Keep as agreed.", "colour": "#a5d6a7",
+                            "author": A}),
+    (False, "further intensify and coordinate", {"stance": "support", "colour": "#a5d6a7",
+                                                 "note": "Matches our amendment.", "author": B}),
+    (True, None, {"stance": "question", "note": "Which bodies are meant?", "colour": "#90caf9",
+                  "themes": ("cybercrime",), "author": B}),
+    (False, "indispensable", {"stance": "oppose", "note": "Too strong for consensus.", "colour": "#f48fb1",
+                              "author": A}),
+)  # fmt: skip
+
+
+def _annotate(window: MainWindow) -> None:
+    from kyoto_desk.core.annotation import TextPosition, key_of, new_annotation
+
+    assert window.presentation is not None
+    for old, words, fields in NOTES:
+        side = window.presentation.side(old)
+        assert side is not None
+        unit = next(u for u in side.document.units if words is None or words in u.text)
+        unit_id, text, position = unit.id, unit.text, None
+        if words is not None:
+            start = text.index(words)
+            position = TextPosition(start, start + len(words))
+        annotation = new_annotation(key_of(side.document), unit_id, text, position, **fields)
+        window.annotations.add(annotation)
+
+
+def annotated_comparison(app: QApplication, data: Path) -> None:
+    key = _add_revision(data)
+    window = _window(data, annotations=True)
+    window.start()
+    while not window.library_ready:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    window.open_names("kyoto", key)
+    _settle(app, window)
+    _annotate(window)
+    window.resizeDocks([_dock(window, "annotationsDock")], [250], Qt.Orientation.Vertical)
+    panel = window.annotation_panel
+    panel.select_id(panel.model.annotation(1).id)
+    window.annotations.jump_to(panel.model.annotation(1))
+    _settle(app, window)
+    window.grab().save(str(OUT / "annotations.png"))
+    window.close()
+
+
 def main() -> int:
     app = make_application()
     apply_scheme(app, dark=False)
     first_run(app, Path(tempfile.mkdtemp(prefix="kyoto-desk-shots-")))
     comparison(app, Path(tempfile.mkdtemp(prefix="kyoto-desk-shots-")))
+    annotated_comparison(app, Path(tempfile.mkdtemp(prefix="kyoto-desk-shots-")))
     return 0
 
 

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from kyoto_desk.core.annotation import Annotation
 from kyoto_desk.ui.annotation_model import AnnotationTableModel, PanelFilter, SortOrder
 
-ANY = "— any —"
-
 
 def _chooser(parent: QWidget, name: str) -> QComboBox:
     box = QComboBox(parent)
@@ -39,7 +37,7 @@ def _refill(box: QComboBox, items: Sequence[tuple[str, str]]) -> None:
     current = str(box.currentData() or "")
     box.blockSignals(True)
     box.clear()
-    box.addItem(ANY, "")
+    box.addItem(f"Any {box.accessibleName().lower()}", "")
     for label, value in items:
         box.addItem(label, value)
     box.setCurrentIndex(max(0, box.findData(current)))
@@ -68,6 +66,8 @@ class AnnotationPanel(QWidget):
         for order in SortOrder:
             self.sort_box.addItem(order.value.capitalize(), order.value)
         self.table = self._table()
+        for box in (self.document_box, self.stance_box, self.theme_box, self.author_box):
+            _refill(box, [])
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
         self.counts_label.setAccessibleName("Annotation counts")
@@ -87,8 +87,8 @@ class AnnotationPanel(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(22)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((80, 44, 220, 70, 110, 160, 80)):
+        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the note
+        for column, width in enumerate((110, 44, 260, 80, 130, 200, 110, 120)):
             table.setColumnWidth(column, width)
         table.setWordWrap(False)
         return table
