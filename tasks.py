@@ -45,9 +45,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
     if command == "lint":
         python = _ensure_env("test")
+        paths = ["kyoto_desk", "tests", "bench", "packaging", "tasks.py"]
         checks = [
-            [python, "-m", "ruff", "check", "kyoto_desk", "tests", "bench", "packaging", "tasks.py"],
-            [python, "-m", "ruff", "format", "--check", "kyoto_desk", "tests", "bench", "packaging", "tasks.py"],
+            [python, "-m", "ruff", "check", *paths],
+            [python, "-m", "ruff", "format", "--check", *paths],
             [python, "-m", "mypy"],
         ]
         return max(subprocess.call(c, cwd=ROOT) for c in checks)
