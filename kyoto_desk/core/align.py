@@ -17,7 +17,15 @@ from itertools import chain
 
 from kyoto_desk.core.links import Alignment, Link, LinkKind, Pin
 from kyoto_desk.core.model import Document, Unit
-from kyoto_desk.core.similarity import Scorer, UnitProfile, combine, explain, is_lead_in_text, profile
+from kyoto_desk.core.similarity import (
+    RELATED_GAIN_MAX,
+    Scorer,
+    UnitProfile,
+    combine,
+    explain,
+    is_lead_in_text,
+    profile,
+)
 from kyoto_desk.core.similarity_index import candidate_pairs
 from kyoto_desk.errors import InputError
 
@@ -31,6 +39,9 @@ PIECE_GAIN = 0.02  # how much a piece must raise the group's score to be attache
 # candidates are this close, the texts do not say which one continues the unit, and no link is
 # better than a coin toss (near-miss paragraphs share topic and formulae, not the commitment).
 LINK_MARGIN = 0.03
+# Related words (core.concepts) are looked up only for each unit's best few partners by wording: the
+# look-up is the dearest part of scoring, and a pair outside both units' best few rarely wins.
+RELATED_CANDIDATES = 2
 
 
 @dataclass(slots=True)
@@ -82,10 +93,15 @@ class _Aligner:
         plan = self.plan
         taken_old = {i for g in plan.groups for i in g.old} | plan.banned_old
         taken_new = {j for g in plan.groups for j in g.new} | plan.banned_new
-        scored = [
-            (self.scorer.score(self.old_p[i], self.new_p[j]), i, j)
+        literal = [
+            (self.scorer.score(self.old_p[i], self.new_p[j], related=False), i, j)
             for i, j in candidate_pairs(self.old_p, self.new_p, self.scorer)
             if (i, j) not in plan.forbidden and i not in taken_old and j not in taken_new
+        ]
+        best = _best_few(literal, RELATED_CANDIDATES)
+        scored = [
+            (self.scorer.score(self.old_p[i], self.new_p[j]), i, j) if (i, j) in best else (s, i, j)
+            for s, i, j in literal
         ]
         return self._alignment(self._greedy(scored))
 
@@ -201,6 +217,27 @@ class _Aligner:
             reason=reason,
             pinned=g.pinned,
         )
+
+
+def _best_few(scored: Sequence[tuple[float, int, int]], size: int) -> set[tuple[int, int]]:
+    """The pairs worth the thesaurus look-up: among the `size` best-scored partners of their old unit
+    or of their new unit (ties to the lower index on the other side, which swapping the texts
+    keeps), unless both units have a partner that beats the pair by more than the look-up could
+    ever add to it."""
+    of_old: dict[int, list[tuple[float, int]]] = {}
+    of_new: dict[int, list[tuple[float, int]]] = {}
+    for s, i, j in scored:
+        of_old.setdefault(i, []).append((-s, j))
+        of_new.setdefault(j, []).append((-s, i))
+    for row in chain(of_old.values(), of_new.values()):
+        row.sort()
+    best = {(i, j) for i, row in of_old.items() for _, j in row[:size]}
+    best |= {(i, j) for j, row in of_new.items() for _, i in row[:size]}
+    top_old = {i: -row[0][0] for i, row in of_old.items()}
+    top_new = {j: -row[0][0] for j, row in of_new.items()}
+    return {
+        (i, j) for s, i, j in scored if (i, j) in best and min(top_old[i], top_new[j]) <= s + RELATED_GAIN_MAX
+    }
 
 
 class _Rivals:

@@ -1,10 +1,11 @@
 """How alike two units are: several cheap signals combined into one score in [0, 1], with the reason.
 
 Signals: cosine of tf-idf vectors over canonical content stems (UN formula equivalents folded, register
-words dropped, see `core.unformula`); cosine of character 4-gram sets of the content words, which sees
-morphology the light stemmer misses; shared two-term phrases; and relative position, a small bonus
-only for pairs that already share content. The idf comes from both texts together, so the score does not
-depend on which text is called old.
+words dropped, see `core.unformula`); the same cosine once the words left unmatched on both sides
+that a general thesaurus relates (`core.concepts`) count as one term; cosine of character 4-gram
+sets of the content words, which sees morphology the light stemmer misses; shared two-term phrases;
+and relative position, a small bonus only for pairs that already share content. The idf comes from
+both texts together, so the score does not depend on which text is called old.
 """
 
 from __future__ import annotations
@@ -16,15 +17,23 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, pairwise
 
+from kyoto_desk.core.concepts import concepts
 from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
 from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, PHRASES, STOP_WORDS
 
 # Weights of the signals, set on the generated revisions and the (tuning) gold paraphrases; see
 # bench/eval_alignment.py and docs/readme/30-alignment.md for what they score.
 TERM_WEIGHT = 0.8
+# Share of the term signal taken by the thesaurus-matched cosine rather than the literal one: the
+# lexicon knows the register's formulae, the thesaurus the rest of English; neither alone suffices.
+SOFT_SHARE = 0.6
+NEAR_IDENTICAL = 0.95
 GRAM_WEIGHT = 0.1
 PHRASE_WEIGHT = 0.1
 POSITION_BONUS = 0.06
+# The most the thesaurus can add to a pair's score: the soft cosine replaces at most the literal
+# one's share, and the position bonus grows with the base it multiplies.
+RELATED_GAIN_MAX = TERM_WEIGHT * SOFT_SHARE + POSITION_BONUS
 # Texts this long or longer get the whole position bonus; in shorter ones place says little.
 POSITION_FULL_SIZE = 12
 # Smoothing of the idf: small texts (a two-unit comparison) should not turn every shared word into a
@@ -42,6 +51,7 @@ class UnitProfile:
     pairs: frozenset[tuple[str, str]]
     surface: tuple[str, ...]
     position: float  # relative place in its document, 0 (first) to 1 (last)
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # content words with their terms, once each
 
     @property
     def has_content(self) -> bool:
@@ -58,15 +68,29 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 def profile(text: str, position: float) -> UnitProfile:
     """The profile of one unit's text at a relative position; a bare lead-in gets an empty one."""
-    terms, grams, pairs, surface = _text_features(text)
+    terms, grams, pairs, surface, words = _text_features(text)
     if is_lead_in_text(text, terms):
-        terms, grams, pairs = Counter(), frozenset(), frozenset()
-    return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position)
+        terms, grams, pairs, words = Counter(), frozenset(), frozenset(), ()
+    return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position, words=words)
 
 
 def clear_text_cache() -> None:
     """Forget the cached features of unit texts (benchmarks time cold comparisons with it)."""
     _text_features.cache_clear()
+    _term_concepts.cache_clear()
+
+
+@lru_cache(maxsize=16384)
+def _term_concepts(
+    words: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    """The thesaurus concepts behind each term of a unit (through its words), and all of them."""
+    by_term: dict[str, frozenset[int]] = {}
+    for word, terms in words:
+        found = concepts(word)
+        for term in terms:
+            by_term[term] = by_term.get(term, frozenset()) | found
+    return by_term, frozenset().union(*by_term.values())
 
 
 def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
@@ -79,10 +103,17 @@ def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
     return text.rstrip().endswith(":") and all(t in LIGHT_TERMS for t in terms)
 
 
+_Features = tuple[
+    Counter[str],
+    frozenset[str],
+    frozenset[tuple[str, str]],
+    tuple[str, ...],
+    tuple[tuple[str, tuple[str, ...]], ...],
+]
+
+
 @lru_cache(maxsize=16384)
-def _text_features(
-    text: str,
-) -> tuple[Counter[str], frozenset[str], frozenset[tuple[str, str]], tuple[str, ...]]:
+def _text_features(text: str) -> _Features:
     # Cached by text: revisions share most paragraphs, and the app compares the same texts repeatedly.
     lowered = text.lower()
     surface = WORD_RE.findall(lowered)
@@ -90,7 +121,8 @@ def _text_features(
     terms = list(chain.from_iterable(map(word_terms, words)))
     content = set(words).difference(STOP_WORDS)
     grams = frozenset(chain.from_iterable(_word_grams(w) for w in content if not w.isdigit()))
-    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface)
+    with_terms = tuple((w, t) for w in sorted(content) if (t := word_terms(w)))
+    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface), with_terms
 
 
 def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
@@ -106,6 +138,7 @@ def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
         pairs=frozenset().union(*(p.pairs for p in profiles)),
         surface=tuple(w for p in profiles for w in p.surface),
         position=min(p.position for p in profiles),
+        words=tuple(sorted(set(chain.from_iterable(p.words for p in profiles)))),
     )
 
 
@@ -114,6 +147,7 @@ class Signals:
     """The separate signals behind a score, kept for the reason shown to the user."""
 
     terms: float
+    soft: float  # the term cosine with thesaurus-related leftover words counted as one term
     grams: float
     phrases: float
     position: float
@@ -138,6 +172,8 @@ class Scorer:
         self._position_bonus = POSITION_BONUS * min(1.0, shorter_text / POSITION_FULL_SIZE)
         # Vectors by profile identity; the profile is kept alongside so its id cannot be reused.
         self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}
+        # Word-form and phrase signals by pair; the profiles are kept so that their ids stay theirs.
+        self._forms: dict[tuple[int, int], tuple[UnitProfile, UnitProfile, float]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -154,30 +190,82 @@ class Scorer:
         return hit[1], hit[2]
 
     def signals(self, a: UnitProfile, b: UnitProfile) -> Signals:
-        terms = _cosine(self._weighted(a), self._weighted(b))
+        terms, soft = self._term_cosines(a, b)
         grams = _set_cosine(a.grams, b.grams)
         phrases = _dice(a.pairs, b.pairs)
-        base = TERM_WEIGHT * terms + GRAM_WEIGHT * grams + PHRASE_WEIGHT * phrases
+        base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * terms + SOFT_SHARE * soft)
+        base += GRAM_WEIGHT * grams + PHRASE_WEIGHT * phrases
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         # Position only breaks near-ties between pairs that already share content.
         bonus = self._position_bonus * closeness * min(1.0, base / 0.3)
-        return Signals(terms, grams, phrases, closeness, base, min(1.0, base + bonus))
+        return Signals(terms, soft, grams, phrases, closeness, base, min(1.0, base + bonus))
 
-    def score(self, a: UnitProfile, b: UnitProfile) -> float:
-        """`signals(a, b).score` without building the record: this runs for every candidate pair."""
-        va, na = self._weighted(a)
-        vb, nb = self._weighted(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        dot = sum([w * vb[t] for t, w in va.items() if t in vb])
-        ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
-        base = (
-            (TERM_WEIGHT * dot / (na * nb) if dot else 0.0)
-            + (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0)
-            + (PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0)
-        )
+    def score(self, a: UnitProfile, b: UnitProfile, *, related: bool = True) -> float:
+        """`signals(a, b).score` without building the record: this runs for every candidate pair.
+        With `related` False the thesaurus is left out (the soft cosine is the literal one): a cheap
+        first pass that tells which pairs are worth the look-up."""
+        terms, soft = self._term_cosines(a, b, related)
+        key = (id(a), id(b))
+        hit = self._forms.get(key)
+        if hit is None:  # the second pass over the best pairs finds the word forms and phrases here
+            ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
+            forms = (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
+                PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
+            )
+            hit = self._forms[key] = (a, b, forms)
+        base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * terms + SOFT_SHARE * soft) + hit[2]
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         return min(1.0, base + self._position_bonus * closeness * min(1.0, base / 0.3))
+
+    def _term_cosines(self, a: UnitProfile, b: UnitProfile, related: bool = True) -> tuple[float, float]:
+        """The literal term cosine, and the cosine once related leftover words are joined."""
+        (va, na), (vb, nb) = self._weighted(a), self._weighted(b)
+        if not va or not vb:
+            return 0.0, 0.0
+        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+        dot = sum([w * large[t] for t, w in small.items() if t in large])
+        # Near-identical wording leaves too few words over for the thesaurus to change much (at most
+        # TERM_WEIGHT * SOFT_SHARE * (1 - NEAR_IDENTICAL)); the look-up is skipped there.
+        related = related and dot < NEAR_IDENTICAL * na * nb
+        joined = self.related_terms(a, b) if related else {}
+        if not joined:
+            literal = min(1.0, dot / (na * nb))
+            return literal, literal
+        # A joined group holds terms of one side only, so joining adds its two sums to the dot
+        # product and turns the group's squares into the square of its sum in each norm.
+        sums: dict[str, list[float]] = {}
+        for term, root in joined.items():
+            pair = sums.setdefault(root, [0.0, 0.0, 0.0, 0.0])
+            if term in va:
+                pair[0] += va[term]
+                pair[2] += va[term] ** 2
+            else:
+                pair[1] += vb[term]
+                pair[3] += vb[term] ** 2
+        soft_dot, square_a, square_b = dot, na * na, nb * nb
+        for sum_a, sum_b, squares_a, squares_b in sums.values():
+            soft_dot += sum_a * sum_b
+            square_a += sum_a * sum_a - squares_a
+            square_b += sum_b * sum_b - squares_b
+        return min(1.0, dot / (na * nb)), min(1.0, soft_dot / math.sqrt(square_a * square_b))
+
+    def related_terms(self, a: UnitProfile, b: UnitProfile) -> dict[str, str]:
+        """For the terms of words that only one side has but that the thesaurus relates to a word
+        only the other side has: the term both are counted as (the least of the group, so that the
+        result does not depend on which side is `a`). Empty when there are none."""
+        by_term_a, all_a = _term_concepts(a.words)
+        by_term_b = _term_concepts(b.words)[0]
+        parent: dict[str, str] = {}
+        only_a: list[tuple[str, frozenset[int]]] | None = None
+        for term in by_term_b.keys() - by_term_a.keys():
+            common = by_term_b[term] & all_a  # set operations in C first: most leftovers relate to nothing
+            if common:
+                if only_a is None:
+                    only_a = [(t, by_term_a[t]) for t in by_term_a.keys() - by_term_b.keys()]
+                for other, found_a in only_a:
+                    if not common.isdisjoint(found_a):
+                        _union(parent, term, other)
+        return {t: _find(parent, t) for t in parent}
 
     def containment(self, part: UnitProfile, whole: UnitProfile) -> float:
         """The idf-weighted share of `part`'s terms that also occur in `whole`."""
@@ -200,6 +288,21 @@ def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]
         va, vb = vb, va
     dot = sum(w * vb[t] for t, w in va.items() if t in vb)
     return min(1.0, dot / (na * nb)) if dot else 0.0
+
+
+def _find(parent: dict[str, str], term: str) -> str:
+    while parent[term] != term:
+        term = parent[term]
+    return term
+
+
+def _union(parent: dict[str, str], x: str, y: str) -> None:
+    parent.setdefault(x, x)
+    parent.setdefault(y, y)
+    rx, ry = _find(parent, x), _find(parent, y)
+    if rx != ry:
+        # The lesser term roots the group: the grouping, and so the score, is the same either way round.
+        parent[max(rx, ry)] = min(rx, ry)
 
 
 def _set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -229,11 +332,28 @@ def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile, signals: Signals | N
             _shown(words_a.get(t, _READABLE.get(t, t)), words_b.get(t, _READABLE.get(t, t))) for t in shared
         ]
         parts.append("shares " + ", ".join(shown))
+    related = _related_words(scorer, a, b) if s.soft > s.terms else []
+    if related:
+        parts.append("related words " + ", ".join(related))
     parts.append(f"terms {s.terms:.0%}, word forms {s.grams:.0%}")
     if s.phrases > 0:
         parts.append(f"phrases {s.phrases:.0%}")
     parts.append("same place" if s.position >= 0.75 else "elsewhere in the text")
     return "; ".join(parts)
+
+
+def _related_words(scorer: Scorer, a: UnitProfile, b: UnitProfile, limit: int = 3) -> list[str]:
+    """Pairs of words the thesaurus joined, as "kidnapping ~ abductions"."""
+    words_a, words_b = _surface_of_terms(a.surface), _surface_of_terms(b.surface)
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for term, root in sorted(scorer.related_terms(a, b).items()):
+        side_a, side_b = groups.setdefault(root, ([], []))
+        if term in words_a:
+            side_a.append(words_a[term])
+        elif term in words_b:
+            side_b.append(words_b[term])
+    shown = [f"{side_a[0]} ~ {side_b[0]}" for side_a, side_b in groups.values() if side_a and side_b]
+    return shown[:limit]
 
 
 # Phrase tokens ("ruleoflaw") as a reader would say them ("rule of law").

@@ -290,3 +290,17 @@ def test_toss_up_between_two_near_misses_is_not_linked() -> None:
         "Promote awareness campaigns on the rights of migrants in host communities.",
     )
     assert pairs(align_units(old, clear)) == {(("1",), ("1",))}
+
+
+def test_reason_names_the_related_words() -> None:
+    old = doc(
+        "Strengthen cooperation to prevent and investigate kidnapping for ransom "
+        "and to secure the safe release of hostages."
+    )
+    new = doc(
+        "Intensify joint efforts to stop and look into abductions carried out for payment, "
+        "and to free captives."
+    )
+    (link,) = align_units(old, new).links
+    assert "kidnapping ~ abductions" in link.reason
+    assert "hostages ~ captives" in link.reason
