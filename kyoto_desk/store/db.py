@@ -13,18 +13,23 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyoto_desk.core.annotation import utc_now
 from kyoto_desk.errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+# The schema revisions this version knows, oldest first. Kept in step with migrations/versions by a
+# test, so that opening an up-to-date database needs no Alembic import (a third of the store's start).
+REVISIONS = ("0001", "0002")
+HEAD = REVISIONS[-1]
 
 DB_NAME = "kyoto-desk.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -53,12 +58,17 @@ class Store:
 
 def alembic_config() -> Config:
     """The migrations shipped in the package, with no alembic.ini needed."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    """The head as Alembic reads it from the migration scripts (tests compare it with HEAD)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None  # the package always ships at least the first revision
     return head
@@ -117,6 +127,8 @@ def backup(path: Path, revision: str | None) -> Path:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to `revision` in one transaction."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -126,17 +138,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def open_store(data_dir: Path) -> Store:
     """The store in `data_dir`, created or migrated to this version's schema."""
     path = Path(data_dir) / DB_NAME
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
     current = read_revision(path)
-    if current is not None and current not in known:
+    if current is not None and current not in REVISIONS:
         raise StoreError(
             f"The database {path} was written by a newer version of Kyoto Desk (schema {current}); "
             "it was left untouched.",
             "Install the newer Kyoto Desk, or point --data-dir at another folder.",
         )
     engine = make_engine(path)
-    if current != script.get_current_head():
+    if current != HEAD:
         if path.exists() and current is not None:
             backup(path, current)
         try:
@@ -144,5 +154,5 @@ def open_store(data_dir: Path) -> Store:
         except Exception as exc:
             engine.dispose()
             raise StoreError(f"The database {path} could not be migrated: {exc}", _CORRUPT_HINT) from exc
-        log.info("database %s migrated from %s to %s", path, current, script.get_current_head())
+        log.info("database %s migrated from %s to %s", path, current, HEAD)
     return Store(path=path, engine=engine, factory=sessionmaker(engine, expire_on_commit=False))
