@@ -116,11 +116,16 @@ class DetailsPanel(QWidget):
     def _notes(self, annotations: Sequence[Annotation]) -> str:
         if not annotations:
             return ""
-        items = "".join(
-            f"<li><i>“{html.escape(a.quote.exact)}”</i> — {html.escape(a.stance)}: {html.escape(a.note)}</li>"
-            for a in annotations
-        )
-        return f"<h4>Annotations</h4><ul>{items}</ul>"
+        items = []
+        for a in annotations:
+            swatch = f'<span style="color:{html.escape(a.colour)}">■</span>'
+            orphaned = " <i>(orphaned: its words are no longer in the text)</i>" if a.orphaned else ""
+            by = f" <small>— {html.escape(a.author)}</small>" if a.author else ""
+            amendment = f"<br>Proposed: <u>{html.escape(a.amendment)}</u>" if a.amendment else ""
+            quote = f"<i>“{html.escape(a.quote.exact)}”</i>{orphaned}"
+            said = f"<b>{html.escape(a.stance)}</b>: {html.escape(a.note)}{by}{amendment}"
+            items.append(f"<li>{swatch} {quote} — {said}</li>")
+        return f"<h4>Annotations</h4><ul>{''.join(items)}</ul>"
 
     def _relations(self, relations: Sequence[tuple[UnitRelation, str]]) -> str:
         if not relations:

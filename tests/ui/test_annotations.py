@@ -126,3 +126,47 @@ def test_annotations_survive_a_restart(qtbot: QtBot, make_window, pair) -> None:
     assert second.annotation_panel.model.rowCount() == 1
     start, end = _words(second, "5", "intensify")
     assert second.view.old_pane.highlights["5"][0][:2] == (start, end)
+
+
+def test_ctrl_m_and_the_context_menu_offer_annotating(qtbot: QtBot, compared: MainWindow) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    start, end = _words(compared, "9", "primary role")
+    drag_select(qtbot, compared, True, "9", start, end)
+    menu = compared.annotations.show_menu(True, QPoint(10, 10))
+    labels = [a.text() for a in menu.actions()]
+    assert labels[:3] == ["Annotate &selection…", "Annotate &paragraph…", "&Relate to the other text…"]
+    menu.close()
+    compared.activateWindow()
+    compared.view.old_pane.setFocus()
+    QTest.keyClick(compared.view.old_pane, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = compared.findChild(AnnotationDialog)
+    assert isinstance(dialog, AnnotationDialog) and dialog.isVisible()
+    fill(dialog, note="via Ctrl+M")
+    [saved] = stored(compared)
+    assert saved.quote.exact == "primary role"
+    menu = compared.annotations.show_menu(True, QPoint(10, 10))
+    assert any(a.text().startswith("Delete “primary role") for a in menu.actions())
+    menu.close()
+
+
+def test_an_orphaned_annotation_is_listed_and_not_painted(compared: MainWindow) -> None:
+    from dataclasses import replace
+
+    from kyoto_desk.core.annotation import TextPosition, new_annotation
+
+    assert compared.presentation is not None
+    document = compared.presentation.old.document
+    text = document.unit("7").text
+    orphan = replace(
+        new_annotation(key_of(document), "7", text, TextPosition(0, 5)),
+        orphaned=True,
+        note="SYNTHETIC orphan",
+    )
+    compared.annotations.add(orphan)
+    assert "7" not in compared.view.old_pane.highlights
+    model = compared.annotation_panel.model
+    assert model.rowCount() == 1 and str(model.data(model.index(0, 2))).startswith("(orphaned)")
+    compared.view.select(True, "7")
+    assert "orphaned" in compared.details.browser.toPlainText()
