@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 from functools import cache
 
+from kyoto_desk.errors import KyotoDeskError
 from kyoto_desk.paths import resources_dir
 
 TABLE_FILE = "align/concepts.tsv.gz"
@@ -34,16 +35,27 @@ _INFLECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+class ConceptTableError(KyotoDeskError):
+    """The shipped thesaurus table is missing or damaged: an installation problem."""
+
+
 @cache
 def _table() -> dict[str, tuple[int, ...]]:
     # Loaded on first use (about 75,000 words); a comparison that never needs it never pays for it.
+    path = resources_dir() / TABLE_FILE
     table: dict[str, tuple[int, ...]] = {}
-    with gzip.open(resources_dir() / TABLE_FILE, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            word, _, ids = line.rstrip("\n").partition("\t")
-            table[word] = tuple(map(int, ids.split(",")))
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                word, _, ids = line.rstrip("\n").partition("\t")
+                table[word] = tuple(map(int, ids.split(",")))
+    except (OSError, EOFError, ValueError) as exc:
+        raise ConceptTableError(
+            f"The thesaurus table used to compare texts cannot be read ({path.name}: {exc}).",
+            "Reinstall Kyoto Desk: the file ships with it.",
+        ) from exc
     return table
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kyoto_desk.core.concepts import TABLE_FILE, concepts, related
+from kyoto_desk.core import concepts as concepts_module
+from kyoto_desk.core.concepts import TABLE_FILE, ConceptTableError, concepts, related
 from kyoto_desk.core.similarity import Scorer, profile
 from kyoto_desk.paths import resources_dir
 from tests.core.gold.scoring import GOLD_FILE, load_gold
@@ -47,3 +50,16 @@ def test_soft_cosine_is_symmetric_and_never_below_the_literal_one() -> None:
             forward, backward = scorer.signals(a, b), scorer.signals(b, a)
             assert forward.soft == pytest.approx(backward.soft)
             assert forward.soft >= forward.terms - 1e-9
+
+
+def test_damaged_table_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "align").mkdir()
+    (tmp_path / "align" / "concepts.tsv.gz").write_bytes(b"not gzip")
+    monkeypatch.setattr(concepts_module, "resources_dir", lambda: tmp_path)
+    concepts_module._table.cache_clear()
+    try:
+        with pytest.raises(ConceptTableError) as caught:
+            concepts_module._table()
+        assert "Reinstall" in caught.value.hint
+    finally:
+        concepts_module._table.cache_clear()
