@@ -201,6 +201,16 @@ class AnnotationController(QObject):
         self._push(DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply))
 
     # --- dialogs -----------------------------------------------------------------------------
+    def prepare_store(self) -> None:
+        """Open the store in the background while a form is filled in.
+
+        A first annotation creates the database, which loads SQLAlchemy and Alembic: about a second
+        the OK button should not wait for.
+        """
+        if not self.w.store_is_open():
+            window = self.w
+            self.w.runner.start("open the store", lambda _p, _c: window.store())
+
     def stances(self) -> list[str]:
         used = sorted({a.stance for a in self.book.all()})
         return list(dict.fromkeys([*DEFAULT_STANCES, *used]))
@@ -230,6 +240,7 @@ class AnnotationController(QObject):
 
         dialog.accepted.connect(accepted)
         dialog.open()
+        self.prepare_store()
         return dialog
 
     def edit(self, annotation: Annotation) -> AnnotationDialog:
@@ -293,6 +304,7 @@ class AnnotationController(QObject):
         old_side, new_side = self.side(True), self.side(False)
         assert old_side is not None and new_side is not None
         what = f"{old_side.name}, para. {old_unit}  →  {new_side.name}, para. {new_unit}"
+        self.prepare_store()
         dialog = RelationDialog(self.w, what, DEFAULT_RELATIONS, self.w.settings.author())
 
         def accepted() -> None:

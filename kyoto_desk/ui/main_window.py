@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
                 self._store = open_store(self.data_dir)
             return self._store
 
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
     def has_store(self) -> bool:
         """Whether a database exists already (checked without loading the store's modules)."""
         return self._store is not None or (self.data_dir / DB_FILE_NAME).exists()
