@@ -327,6 +327,11 @@ class AnnotationController(QObject):
         dialog.open()
         return dialog
 
+    def remove_relation(self, relation: UnitRelation) -> None:
+        from kyoto_desk.ui.annotation_commands import RelationCommand
+
+        self._push(RelationCommand(self.w.store(), relation, self.reload_relations, remove=True))
+
     # --- going to an annotation --------------------------------------------------------------
     def jump_to(self, annotation: Annotation) -> bool:
         """Select the annotation's paragraph, scroll to it and flash its span."""
@@ -363,6 +368,10 @@ class AnnotationController(QObject):
             quote = annotation.quote.exact[:30]
             menu.addAction(f"Edit “{quote}”…", partial(self.edit, annotation))
             menu.addAction(f"Delete “{quote}”", partial(self.delete, annotation))
+        for relation, other in self.relations_of(*selection) if selection else []:
+            menu.addAction(
+                f"Remove relation “{relation.relation}” with {other}", partial(self.remove_relation, relation)
+            )
         menu.popup(where)
         return menu
 

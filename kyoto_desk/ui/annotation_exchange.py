@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from kyoto_desk.ui.tasks import TaskHandle
 
 if TYPE_CHECKING:
     from kyoto_desk.store.db import Store
     from kyoto_desk.store.exchange import ImportReport
+    from kyoto_desk.ui.conflicts_dialog import ConflictsDialog
     from kyoto_desk.ui.main_window import MainWindow
 
 FILTERS = "Web Annotation JSON-LD (*.jsonld *.json);;CSV for spreadsheets (*.csv)"
-MAX_CONFLICTS_SHOWN = 200
 
 
 def write_file(store: Store, path: Path, file_format: str) -> int:
@@ -76,32 +75,24 @@ def import_annotations(window: MainWindow, path: Path) -> TaskHandle:
     return task
 
 
-def conflict_lines(report: ImportReport) -> list[str]:
-    lines = []
-    for c in report.conflicts[:MAX_CONFLICTS_SHOWN]:
-        kept = "the file's" if c.kept is c.theirs else "yours"
-        lines.append(
-            f"Para. {c.ours.unit_id} “{c.ours.quote.exact[:40]}”: kept {kept} "
-            f"(yours {c.ours.modified:%Y-%m-%d %H:%M}, file {c.theirs.modified:%Y-%m-%d %H:%M} UTC)"
-        )
-    if len(report.conflicts) > MAX_CONFLICTS_SHOWN:
-        lines.append(f"… and {len(report.conflicts) - MAX_CONFLICTS_SHOWN} more.")
-    return lines
+def show_conflicts(window: MainWindow, report: ImportReport) -> ConflictsDialog:
+    """The annotations edited on both sides; the user may keep the other version of any of them."""
+    from kyoto_desk.ui.conflicts_dialog import ConflictsDialog
 
+    dialog = ConflictsDialog(window, report.conflicts)
 
-def show_conflicts(window: MainWindow, report: ImportReport) -> QMessageBox:
-    """The annotations edited on both sides, with the version kept (the newest edit)."""
-    text = (
-        f"{len(report.conflicts)} annotation(s) had been edited both here and in the file; "
-        "the newest edit of each was kept."
-    )
-    box = QMessageBox(
-        QMessageBox.Icon.Information, "Import: conflicts", text, QMessageBox.StandardButton.Ok, window
-    )
-    box.setAccessibleName("Import conflicts")
-    box.setInformativeText("<br>".join(html.escape(line) for line in conflict_lines(report)))
-    box.open()
-    return box
+    def accepted() -> None:
+        changes = dialog.changes()
+        if changes:
+            stack = window.controller.undo_stack
+            stack.beginMacro(f"Resolve {len(changes)} import conflict(s)")
+            for stored, wanted in changes:
+                window.annotations.replace(stored, wanted)
+            stack.endMacro()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
 
 
 def _error_shower(window: MainWindow) -> Callable[[object], None]:

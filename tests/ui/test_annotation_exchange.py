@@ -62,7 +62,7 @@ def test_csv_round_trip_changes_nothing(qtbot: QtBot, compared: MainWindow, tmp_
 def test_an_annotation_edited_on_both_sides_is_listed_and_the_newest_kept(
     qtbot: QtBot, compared: MainWindow, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from kyoto_desk.ui.conflicts_dialog import ConflictsDialog
 
     _annotate_kyoto(compared)
     first = next(a for a in stored(compared) if a.unit_id == "5")
@@ -73,8 +73,14 @@ def test_an_annotation_edited_on_both_sides_is_listed_and_the_newest_kept(
     compared.annotations.replace(theirs, theirs.edited(note="SYNTHETIC: our later edit"))
     _run(qtbot, import_annotations(compared, target))
     assert next(a for a in stored(compared) if a.unit_id == "5").note == "SYNTHETIC: our later edit"
-    box = next(b for b in compared.findChildren(QMessageBox) if b.accessibleName() == "Import conflicts")
-    assert "1 annotation(s)" in box.text() and "kept yours" in box.informativeText()
+    dialog = compared.findChild(ConflictsDialog)
+    assert isinstance(dialog, ConflictsDialog) and dialog.list.count() == 1
+    assert "our later edit" in dialog.list.item(0).text() and dialog.changes() == []
+    dialog.set_taken(0, True)  # the user prefers the file's version after all
+    dialog.accept()
+    assert next(a for a in stored(compared) if a.unit_id == "5").note == "SYNTHETIC: their edit"
+    compared.controller.undo_stack.undo()
+    assert next(a for a in stored(compared) if a.unit_id == "5").note == "SYNTHETIC: our later edit"
 
 
 def test_a_refused_file_shows_one_sentence_and_changes_nothing(

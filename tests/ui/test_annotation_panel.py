@@ -146,6 +146,17 @@ def test_relation_is_saved_shown_and_undone(qtbot: QtBot, compared: MainWindow) 
     compared.controller.undo_stack.redo()
     with compared.store().session() as session:
         assert [r.id for r in list_relations(session)] == [relation.id]
+    from PySide6.QtCore import QPoint
+
+    menu = compared.annotations.show_menu(True, QPoint(10, 10))
+    [remove] = [a for a in menu.actions() if a.text().startswith("Remove relation “weakens”")]
+    menu.close()
+    remove.trigger()
+    with compared.store().session() as session:
+        assert list_relations(session) == []
+    compared.controller.undo_stack.undo()
+    with compared.store().session() as session:
+        assert list_relations(session) == [relation]
 
 
 def test_one_change_under_a_filter_gives_the_same_rows_as_a_full_refill(compared: MainWindow) -> None:
