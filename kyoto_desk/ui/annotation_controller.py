@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu
 
 from kyoto_desk.core.annotation import (
-    DEFAULT_RELATIONS,
     DEFAULT_STANCES,
     Annotation,
     TextPosition,
@@ -20,10 +19,10 @@ from kyoto_desk.core.annotation import (
     key_of,
     keys_of,
     new_annotation,
-    new_id,
 )
 from kyoto_desk.ui.annotation_book import AnnotationBook
 from kyoto_desk.ui.annotation_dialog import AnnotationDialog, AnnotationFields
+from kyoto_desk.ui.relation_actions import RelationActions
 from kyoto_desk.ui.relation_dialog import RelationDialog
 from kyoto_desk.ui.span_selection import Span
 
@@ -66,7 +65,7 @@ class AnnotationController(QObject):
         self.w = window
         self.book = AnnotationBook(self)
         self.theme_labels: dict[str, str] = {}
-        self.relations: list[UnitRelation] = []
+        self.links = RelationActions(self)
         self._keys: dict[bool, tuple[Document, frozenset[str]]] = {}
 
     # --- loading -----------------------------------------------------------------------------
@@ -83,39 +82,13 @@ class AnnotationController(QObject):
 
     def _on_load_finished(self, result: object) -> None:
         if isinstance(result, Loaded):
-            self.relations = result.relations
+            self.links.relations = result.relations
             self.book.reset(result.annotations, {**result.names, **self.screen_names()})
 
     def _on_load_failed(self, error: object) -> None:
         self.book.reset([], self.screen_names())
         if isinstance(error, BaseException):
             self.w.show_error(error)
-
-    def reload_relations(self) -> None:
-        """Read the relations again after one was saved or removed (a small query)."""
-        from kyoto_desk.store.relations import list_relations
-
-        with self.w.store().session() as session:
-            self.relations = list_relations(session)
-        self.w.refresh_details()
-
-    def relations_of(self, old: bool, unit_id: str) -> list[tuple[UnitRelation, str]]:
-        """The relations of a paragraph, each with the other paragraph's description."""
-        side = self.side(old)
-        if side is None:
-            return []
-        keys = self.side_keys(old)
-        found = []
-        for r in self.relations:
-            if old and r.old_document_key in keys and r.old_unit == unit_id:
-                found.append(
-                    (r, f"{self.book.names.get(r.new_document_key, 'other text')}, para. {r.new_unit}")
-                )
-            elif not old and r.new_document_key in keys and r.new_unit == unit_id:
-                found.append(
-                    (r, f"{self.book.names.get(r.old_document_key, 'other text')}, para. {r.old_unit}")
-                )
-        return found
 
     def screen_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -177,7 +150,7 @@ class AnnotationController(QObject):
         return self.book.of_unit(self.side_keys(old), unit_id) if side else []
 
     # --- commands ----------------------------------------------------------------------------
-    def _push(self, command: object) -> None:
+    def push(self, command: object) -> None:
         from kyoto_desk.errors import KyotoDeskError
 
         try:
@@ -188,17 +161,17 @@ class AnnotationController(QObject):
     def add(self, annotation: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import AddAnnotationCommand
 
-        self._push(AddAnnotationCommand(self.w.store(), annotation, self.book.apply))
+        self.push(AddAnnotationCommand(self.w.store(), annotation, self.book.apply))
 
     def replace(self, before: Annotation, after: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import EditAnnotationCommand
 
-        self._push(EditAnnotationCommand(self.w.store(), before, after, self.book.apply))
+        self.push(EditAnnotationCommand(self.w.store(), before, after, self.book.apply))
 
     def delete(self, annotation: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import DeleteAnnotationCommand
 
-        self._push(DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply))
+        self.push(DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply))
 
     # --- dialogs -----------------------------------------------------------------------------
     def prepare_store(self) -> None:
@@ -277,60 +250,15 @@ class AnnotationController(QObject):
                 return self.annotate(pane.old, pane.span.unit_id, pane.span)
         return self.annotate_paragraph()
 
+    def relate_selected(self) -> RelationDialog | None:
+        return self.links.relate_selected()
+
     def annotate_paragraph(self) -> AnnotationDialog | None:
         selection = self.w.view.selection
         if selection is None:
             self.w.statusBar().showMessage("Select a paragraph or some of its words first.", 6000)
             return None
         return self.annotate(*selection, None)
-
-    def relate_selected(self) -> RelationDialog | None:
-        """Relate the selected paragraph to its Ctrl+clicked target (else its counterpart)."""
-        view = self.w.view
-        if view.selection is None or self.side(False) is None:
-            self.w.statusBar().showMessage("Compare two texts and select a paragraph first.", 6000)
-            return None
-        old, unit_id = view.selection
-        targets = sorted(view.link_targets) or list(view.counterparts_of(old, unit_id))
-        if not targets:
-            self.w.statusBar().showMessage(
-                "Ctrl+click the paragraph of the other text to relate this one to.", 8000
-            )
-            return None
-        units = (unit_id, targets[0]) if old else (targets[0], unit_id)
-        return self._relation_dialog(*units)
-
-    def _relation_dialog(self, old_unit: str, new_unit: str) -> RelationDialog:
-        old_side, new_side = self.side(True), self.side(False)
-        assert old_side is not None and new_side is not None
-        what = f"{old_side.name}, para. {old_unit}  →  {new_side.name}, para. {new_unit}"
-        self.prepare_store()
-        dialog = RelationDialog(self.w, what, DEFAULT_RELATIONS, self.w.settings.author())
-
-        def accepted() -> None:
-            from kyoto_desk.ui.annotation_commands import RelationCommand
-
-            relation = UnitRelation(
-                new_id(),
-                key_of(old_side.document),
-                old_unit,
-                key_of(new_side.document),
-                new_unit,
-                dialog.relation() or DEFAULT_RELATIONS[0],
-                dialog.note(),
-                dialog.author(),
-            )
-            self.w.settings.save_author(relation.author)
-            self._push(RelationCommand(self.w.store(), relation, self.reload_relations))
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
-
-    def remove_relation(self, relation: UnitRelation) -> None:
-        from kyoto_desk.ui.annotation_commands import RelationCommand
-
-        self._push(RelationCommand(self.w.store(), relation, self.reload_relations, remove=True))
 
     # --- going to an annotation --------------------------------------------------------------
     def jump_to(self, annotation: Annotation) -> bool:
@@ -368,9 +296,9 @@ class AnnotationController(QObject):
             quote = annotation.quote.exact[:30]
             menu.addAction(f"Edit “{quote}”…", partial(self.edit, annotation))
             menu.addAction(f"Delete “{quote}”", partial(self.delete, annotation))
-        for relation, other in self.relations_of(*selection) if selection else []:
+        for relation, other in self.links.relations_of(*selection) if selection else []:
             menu.addAction(
-                f"Remove relation “{relation.relation}” with {other}", partial(self.remove_relation, relation)
+                f"Remove relation “{relation.relation}” with {other}", partial(self.links.remove, relation)
             )
         menu.popup(where)
         return menu

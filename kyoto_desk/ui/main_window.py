@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             self.view.options.colours,
             show_minor=self.view.options.show_minor,
             annotations=self.annotations.of_unit(old, unit_id),
-            relations=self.annotations.relations_of(old, unit_id),
+            relations=self.annotations.links.relations_of(old, unit_id),
         )
 
     def refresh_details(self) -> None:
