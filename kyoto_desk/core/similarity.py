@@ -80,7 +80,7 @@ def clear_text_cache() -> None:
     _term_concepts.cache_clear()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _term_concepts(
     words: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
@@ -174,6 +174,7 @@ class Scorer:
         self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}
         # Word-form and phrase signals by pair; the profiles are kept so that their ids stay theirs.
         self._forms: dict[tuple[int, int], tuple[UnitProfile, UnitProfile, float]] = {}
+        self._concepts: dict[int, tuple[UnitProfile, dict[str, frozenset[int]], frozenset[int]]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -253,8 +254,8 @@ class Scorer:
         """For the terms of words that only one side has but that the thesaurus relates to a word
         only the other side has: the term both are counted as (the least of the group, so that the
         result does not depend on which side is `a`). Empty when there are none."""
-        by_term_a, all_a = _term_concepts(a.words)
-        by_term_b = _term_concepts(b.words)[0]
+        by_term_a, all_a = self._term_concepts(a)
+        by_term_b = self._term_concepts(b)[0]
         parent: dict[str, str] = {}
         only_a: list[tuple[str, frozenset[int]]] | None = None
         for term in by_term_b.keys() - by_term_a.keys():
@@ -266,6 +267,12 @@ class Scorer:
                     if not common.isdisjoint(found_a):
                         _union(parent, term, other)
         return {t: _find(parent, t) for t in parent}
+
+    def _term_concepts(self, p: UnitProfile) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+        hit = self._concepts.get(id(p))
+        if hit is None:
+            hit = self._concepts[id(p)] = (p, *_term_concepts(p.words))
+        return hit[1], hit[2]
 
     def containment(self, part: UnitProfile, whole: UnitProfile) -> float:
         """The idf-weighted share of `part`'s terms that also occur in `whole`."""
