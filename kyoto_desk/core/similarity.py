@@ -235,7 +235,7 @@ class Scorer:
         # A joined group holds terms of one side only, so joining adds its two sums to the dot
         # product and turns the group's squares into the square of its sum in each norm.
         sums: dict[str, list[float]] = {}
-        for term, root in joined.items():
+        for term, root in sorted(joined.items()):  # a fixed order of sums, whatever the hash seed
             pair = sums.setdefault(root, [0.0, 0.0, 0.0, 0.0])
             if term in va:
                 pair[0] += va[term]
