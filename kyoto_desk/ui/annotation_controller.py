@@ -82,8 +82,12 @@ class AnnotationController(QObject):
 
     def _on_load_finished(self, result: object) -> None:
         if isinstance(result, Loaded):
-            self.links.relations = result.relations
-            self.book.reset(result.annotations, {**result.names, **self.screen_names()})
+            self.show_loaded(result)
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        """Take the stored set read in the background as the window's own."""
+        self.links.relations = loaded.relations
+        self.book.reset(loaded.annotations, {**loaded.names, **self.screen_names()})
 
     def _on_load_failed(self, error: object) -> None:
         self.book.reset([], self.screen_names())

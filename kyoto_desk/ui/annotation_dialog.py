@@ -72,12 +72,7 @@ class AnnotationDialog(QDialog):
         quote_label.setWordWrap(True)
         quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Text:", quote_label)
-        self.colour_box = QComboBox(self)
-        for name, colour in COLOURS:
-            self.colour_box.addItem(_swatch(colour), name, colour)
-        if self.colour_box.findData(initial.colour) < 0:
-            self.colour_box.addItem(_swatch(initial.colour), initial.colour, initial.colour)
-        self.colour_box.setCurrentIndex(self.colour_box.findData(initial.colour))
+        self.colour_box = self._colour_box(initial.colour)
         form.addRow("&Highlight:", self.colour_box)
         self.stance_box = QComboBox(self)
         self.stance_box.setEditable(True)  # a delegation may need its own stances
@@ -103,6 +98,15 @@ class AnnotationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(520, 560)
+
+    def _colour_box(self, initial: str) -> QComboBox:
+        box = QComboBox(self)
+        for name, colour in COLOURS:
+            box.addItem(_swatch(colour), name, colour)
+        if box.findData(initial) < 0:  # a colour from an imported set stays as it is
+            box.addItem(_swatch(initial), initial, initial)
+        box.setCurrentIndex(box.findData(initial))
+        return box
 
     def _theme_list(self, themes: Sequence[tuple[str, str]], chosen: Sequence[str]) -> QListWidget:
         widget = QListWidget(self)

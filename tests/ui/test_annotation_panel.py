@@ -171,10 +171,11 @@ def test_one_change_under_a_filter_gives_the_same_rows_as_a_full_refill(compared
                 key_of(document), unit_id, document.unit(unit_id).text, stance=stance, author="Dan"
             )
         )
-    incremental = _units(compared)
+    incremental, counted = _units(compared), panel.model.counts()
     assert incremental == ["1", "7", "12", "30"]
     panel.model.set_filter(panel.model.flt)  # a full refill
-    assert _units(compared) == incremental
+    assert _units(compared) == incremental and panel.model.counts() == counted
     assert panel.author_box.findData("Dan") >= 0  # a new author joins the chooser at once
     compared.controller.undo_stack.undo()
     assert _units(compared) == ["7", "12", "30"]
+    assert panel.model.counts()[0] == {"support": 3}
