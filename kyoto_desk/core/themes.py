@@ -258,9 +258,22 @@ def shipped_lexicon_path() -> Path:
     return resources_dir() / LEXICON_FILE
 
 
+@lru_cache(maxsize=4)
+def _parsed_file(path: str, stamp: tuple[int, int]) -> Lexicon:
+    # Keyed on modification time and size, so an edited file is read again and an unchanged one
+    # is not parsed on every comparison (it costs about as much as the word diffs of a whole text).
+    del stamp
+    return parse_lexicon(Path(path))
+
+
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     """The shipped lexicon, overlaid with `data_dir/themes.toml` when that file exists."""
-    lexicon = parse_lexicon(shipped_lexicon_path())
+    shipped = shipped_lexicon_path()
+    try:
+        stat = shipped.stat()
+    except OSError:
+        return parse_lexicon(shipped)  # raises the lexicon's own error with a hint
+    lexicon = _parsed_file(str(shipped), (stat.st_mtime_ns, stat.st_size))
     if data_dir is not None and (data_dir / LEXICON_FILE).is_file():
         lexicon = parse_lexicon(data_dir / LEXICON_FILE, base=lexicon)
     return lexicon
