@@ -3,48 +3,100 @@
 They share the window's QUndoStack with the alignment pins (Ctrl+Z / Ctrl+Shift+Z). After a write,
 `changed(before, after)` tells the window's AnnotationBook what happened, so the panel and the
 highlights follow without reading the whole store again.
+
+Qt calls `redo()` from inside `QUndoStack.push`, where a Python exception could not stop the push:
+so `push_command` runs the first write itself, and pushes the command only if that write succeeded.
+A later undo or redo that fails (the database locked by another program, say) is reported, not raised.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kyoto_desk.core.annotation import Annotation, UnitRelation
 from kyoto_desk.store.annotations import add_annotation, delete_annotation, update_annotation
 from kyoto_desk.store.db import Store
 from kyoto_desk.store.relations import delete_relation, save_relation
 
+log = logging.getLogger(__name__)
+
 Changed = Callable[[Annotation | None, Annotation | None], None]
+OnError = Callable[[BaseException], None]
 
 
-class AddAnnotationCommand(QUndoCommand):
+class StoreCommand(QUndoCommand):
+    """A command whose `forward()` / `backward()` write the store; see the module docstring."""
+
+    def __init__(self, text: str, store: Store) -> None:
+        super().__init__(text)
+        self._store = store
+        self._skip_redo = False
+        self.on_error: OnError = lambda _error: None
+
+    def forward(self) -> None:
+        raise TypeError(f"{type(self).__name__} must define forward()")
+
+    def backward(self) -> None:
+        raise TypeError(f"{type(self).__name__} must define backward()")
+
+    def redo(self) -> None:
+        if self._skip_redo:  # the first write already ran in push_command
+            self._skip_redo = False
+            return
+        self._guarded(self.forward)
+
+    def undo(self) -> None:
+        self._guarded(self.backward)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception as exc:  # reported on the GUI; the transaction rolled back, nothing half-written
+            log.info("%s failed", self.text(), exc_info=True)
+            self.on_error(exc)
+
+
+def push_command(stack: QUndoStack, command: StoreCommand, on_error: OnError) -> bool:
+    """Do the command's first write; push it on the stack only if that worked."""
+    try:
+        command.forward()
+    except Exception as exc:
+        log.info("%s failed", command.text(), exc_info=True)
+        on_error(exc)
+        return False
+    command.on_error = on_error
+    command._skip_redo = True
+    stack.push(command)
+    return True
+
+
+class AddAnnotationCommand(StoreCommand):
     """Add an annotation; undo deletes it, redo adds it again with the same id."""
 
     def __init__(self, store: Store, annotation: Annotation, changed: Changed) -> None:
-        super().__init__(f"Annotate paragraph {annotation.unit_id}")
-        self._store = store
+        super().__init__(f"Annotate paragraph {annotation.unit_id}", store)
         self._annotation = annotation
         self._changed = changed
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         with self._store.session() as session:
             self._annotation = add_annotation(session, self._annotation)
         self._changed(None, self._annotation)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         with self._store.session() as session:
             delete_annotation(session, self._annotation.id)
         self._changed(self._annotation, None)
 
 
-class EditAnnotationCommand(QUndoCommand):
+class EditAnnotationCommand(StoreCommand):
     """Replace an annotation by its edited version; undo puts the old one back, timestamps included."""
 
     def __init__(self, store: Store, before: Annotation, after: Annotation, changed: Changed) -> None:
-        super().__init__(f"Edit annotation on paragraph {before.unit_id}")
-        self._store = store
+        super().__init__(f"Edit annotation on paragraph {before.unit_id}", store)
         self._before = before
         self._after = after
         self._changed = changed
@@ -55,44 +107,42 @@ class EditAnnotationCommand(QUndoCommand):
         self._changed(old, stored)
         return stored
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self._after = self._write(self._before, self._after)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._before = self._write(self._after, self._before)
 
 
-class DeleteAnnotationCommand(QUndoCommand):
+class DeleteAnnotationCommand(StoreCommand):
     """Delete an annotation; undo restores exactly what was deleted, under its old id."""
 
     def __init__(self, store: Store, annotation: Annotation, changed: Changed) -> None:
-        super().__init__(f"Delete annotation on paragraph {annotation.unit_id}")
-        self._store = store
+        super().__init__(f"Delete annotation on paragraph {annotation.unit_id}", store)
         self._annotation = annotation
         self._changed = changed
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         with self._store.session() as session:
             deleted = delete_annotation(session, self._annotation.id)
         if deleted is not None:
             self._annotation = deleted
         self._changed(self._annotation, None)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         with self._store.session() as session:
             self._annotation = add_annotation(session, self._annotation)
         self._changed(None, self._annotation)
 
 
-class RelationCommand(QUndoCommand):
+class RelationCommand(StoreCommand):
     """Save (or, with `remove`, delete) a typed relation between two units; undo does the opposite."""
 
     def __init__(
         self, store: Store, relation: UnitRelation, after: Callable[[], None], *, remove: bool = False
     ) -> None:
         verb = "Remove relation" if remove else f"Relate ({relation.relation})"
-        super().__init__(f"{verb} {relation.old_unit} ↔ {relation.new_unit}")
-        self._store = store
+        super().__init__(f"{verb} {relation.old_unit} ↔ {relation.new_unit}", store)
         self._relation = relation
         self._after = after
         self._remove = remove
@@ -109,8 +159,8 @@ class RelationCommand(QUndoCommand):
             self._relation = deleted
         self._after()
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self._delete() if self._remove else self._save()
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._save() if self._remove else self._delete()

@@ -29,6 +29,7 @@ from kyoto_desk.ui.span_selection import Span
 if TYPE_CHECKING:
     from kyoto_desk.core.model import Document
     from kyoto_desk.store.db import Store
+    from kyoto_desk.ui.annotation_commands import StoreCommand
     from kyoto_desk.ui.main_window import MainWindow
     from kyoto_desk.ui.presentation import Side
 
@@ -154,13 +155,11 @@ class AnnotationController(QObject):
         return self.book.of_unit(self.side_keys(old), unit_id) if side else []
 
     # --- commands ----------------------------------------------------------------------------
-    def push(self, command: object) -> None:
-        from kyoto_desk.errors import KyotoDeskError
+    def push(self, command: StoreCommand) -> bool:
+        """Write and push an undoable command; a failed write shows its sentence and changes nothing."""
+        from kyoto_desk.ui.annotation_commands import push_command
 
-        try:
-            self.w.controller.undo_stack.push(command)  # type: ignore[arg-type]
-        except KyotoDeskError as exc:  # e.g. the database is locked or refused: nothing was written
-            self.w.show_error(exc)
+        return push_command(self.w.controller.undo_stack, command, self.w.show_error)
 
     def add(self, annotation: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import AddAnnotationCommand

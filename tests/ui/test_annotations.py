@@ -170,3 +170,16 @@ def test_an_orphaned_annotation_is_listed_and_not_painted(compared: MainWindow) 
     assert model.rowCount() == 1 and str(model.data(model.index(0, 2))).startswith("(orphaned)")
     compared.view.select(True, "7")
     assert "orphaned" in compared.details.browser.toPlainText()
+
+
+def test_a_refused_write_shows_its_sentence_and_is_not_on_the_undo_stack(
+    qtbot: QtBot, compared: MainWindow
+) -> None:
+    _annotate_words(qtbot, compared, "5", "intensify", note="once")
+    [saved] = stored(compared)
+    stack = compared.controller.undo_stack
+    steps = stack.count()
+    compared.annotations.add(saved)  # the same id again: the store refuses it
+    assert stack.count() == steps and stored(compared) == [saved]
+    assert "already exists" in compared.statusBar().currentMessage()
+    assert len(compared.annotations.book) == 1
