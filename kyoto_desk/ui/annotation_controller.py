@@ -29,9 +29,9 @@ from kyoto_desk.ui.span_selection import Span
 if TYPE_CHECKING:
     from kyoto_desk.core.model import Document
     from kyoto_desk.store.db import Store
-    from kyoto_desk.ui.annotation_commands import StoreCommand
     from kyoto_desk.ui.main_window import MainWindow
     from kyoto_desk.ui.presentation import Side
+    from kyoto_desk.ui.store_command import StoreCommand
 
 log = logging.getLogger(__name__)
 HIGHLIGHT_ALPHA = 150  # annotation colours are pastel; some transparency keeps dark-scheme text legible
@@ -157,7 +157,7 @@ class AnnotationController(QObject):
     # --- commands ----------------------------------------------------------------------------
     def push(self, command: StoreCommand) -> bool:
         """Write and push an undoable command; a failed write shows its sentence and changes nothing."""
-        from kyoto_desk.ui.annotation_commands import push_command
+        from kyoto_desk.ui.store_command import push_command
 
         return push_command(self.w.controller.undo_stack, command, self.w.show_error)
 

@@ -152,7 +152,9 @@ class ComparisonController(QObject):
         """Link (or unlink) units by hand; saved in the store and undoable."""
         if self.pair is None:
             return
+        from kyoto_desk.ui.store_command import push_command
         from kyoto_desk.ui.undo import PinCommand
 
         old_key, new_key = self.keys()
-        self.undo_stack.push(PinCommand(self._store(), old_key, new_key, Pin(old, new, linked), self.refresh))
+        command = PinCommand(self._store(), old_key, new_key, Pin(old, new, linked), self.refresh)
+        push_command(self.undo_stack, command, self.failed.emit)

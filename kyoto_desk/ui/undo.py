@@ -8,26 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from kyoto_desk.core.links import Pin
 from kyoto_desk.store.db import Store
 from kyoto_desk.store.pins import delete_pin, list_pins, save_pin
+from kyoto_desk.ui.store_command import StoreCommand
 
 
-class PinCommand(QUndoCommand):
+class PinCommand(StoreCommand):
     """Record a pin between two documents; undo restores whatever decision the units had before."""
 
     def __init__(self, store: Store, old_key: str, new_key: str, pin: Pin, after: Callable[[], None]) -> None:
         verb = "Link" if pin.linked else "Unlink"
-        super().__init__(f"{verb} {', '.join(pin.old)} ↔ {', '.join(pin.new)}")
-        self._store = store
+        super().__init__(f"{verb} {', '.join(pin.old)} ↔ {', '.join(pin.new)}", store)
         self._keys = (old_key, new_key)
         self._pin = pin
         self._after = after
         self._previous: Pin | None = None
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         old_key, new_key = self._keys
         with self._store.session() as session:
             same = [
@@ -39,7 +37,7 @@ class PinCommand(QUndoCommand):
             save_pin(session, old_key, new_key, self._pin)
         self._after()
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         old_key, new_key = self._keys
         with self._store.session() as session:
             delete_pin(session, old_key, new_key, self._pin)
