@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from kyoto_desk.ui.grid import CHIP_STRIP, PADDING, GridLayout, Item
 from kyoto_desk.ui.palette import Colours, current_colours
 from kyoto_desk.ui.rows import RowKind
-from kyoto_desk.ui.span_selection import Span, span_rects
+from kyoto_desk.ui.span_selection import Span, span_rects, step_span
 from kyoto_desk.ui.unit_text import UnitText
 
 Highlight = tuple[int, int, QColor]  # a span of a unit painted in an annotation's colour
@@ -194,6 +194,18 @@ class DocumentPane(QAbstractScrollArea):
             return None
         return text.offset_near(QPointF(pos.x() - PADDING, pos.y() + self.scroll_y() - top))
 
+    def _step_span(self, step: int, move_start: bool) -> None:
+        """Select words of the selected paragraph from the keyboard (see span_selection.step_span)."""
+        unit_id = next(iter(self.selected), None)
+        text = self.grid.unit_text(self.old, unit_id) if self.grid and unit_id else None
+        if unit_id is None or text is None:
+            return
+        span = step_span(text.unit.text, self.span, unit_id, step, move_start=move_start)
+        if span is not None:
+            self.span = span
+            self.viewport().update()
+            self.span_selected.emit(self.old, span.unit_id, span.start, span.end)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position())
         if item is not None and item.unit_id is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -268,6 +280,11 @@ class DocumentPane(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.clear_requested.emit()
+            return
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            move_start = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._step_span(1 if event.key() == Qt.Key.Key_Right else -1, move_start)
             return
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
         if step is None or self.grid is None:

@@ -6,6 +6,7 @@ into `Unit.text`, so it maps to the store's TextPosition without any conversion.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,3 +51,26 @@ def span_rects(text: UnitText, start: int, end: int) -> list[QRectF]:
         top = origin.y() + line.y()
         rects.append(QRectF(origin.x() + left, top, max(2.0, right - left), line.height()))
     return rects
+
+
+_WORD = re.compile(r"\S+")
+
+
+def step_span(text: str, span: Span | None, unit_id: str, step: int, *, move_start: bool) -> Span | None:
+    """A word more or less at the end of `span` (or, with `move_start`, at its start) – the keyboard's
+    way of selecting words: Shift+→ / Shift+← and Ctrl+Shift+→ / Ctrl+Shift+←. Never empty."""
+    words = [m.span() for m in _WORD.finditer(text)]
+    if not words:
+        return None
+    if span is None or span.unit_id != unit_id:
+        first = words[0]
+        return Span(unit_id, *first) if step > 0 and not move_start else None
+    starts, ends = [a for a, _b in words], [b for _a, b in words]
+    start, end = span.start, span.end
+    if move_start:
+        later = [a for a in starts if a > start and a < end] if step > 0 else [a for a in starts if a < start]
+        start = (min(later) if step > 0 else max(later)) if later else start
+    else:
+        later = [b for b in ends if b > end] if step > 0 else [b for b in ends if start < b < end]
+        end = (min(later) if step > 0 else max(later)) if later else end
+    return Span(unit_id, start, end)

@@ -183,3 +183,42 @@ def test_a_refused_write_shows_its_sentence_and_is_not_on_the_undo_stack(
     assert stack.count() == steps and stored(compared) == [saved]
     assert "already exists" in compared.statusBar().currentMessage()
     assert len(compared.annotations.book) == 1
+
+
+def test_words_can_be_selected_from_the_keyboard(qtbot: QtBot, compared: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    assert compared.presentation is not None
+    text = compared.presentation.old.document.unit("9").text
+    pane = compared.view.old_pane
+    compared.view.select(True, "9")
+    pane.setFocus()
+    shift, ctrl_shift = (
+        Qt.KeyboardModifier.ShiftModifier,
+        (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier),
+    )
+    for _ in range(3):
+        QTest.keyClick(pane, Qt.Key.Key_Right, shift)
+    assert pane.span is not None and text[pane.span.start : pane.span.end] == " ".join(text.split()[:3])
+    QTest.keyClick(pane, Qt.Key.Key_Left, shift)
+    QTest.keyClick(pane, Qt.Key.Key_Right, ctrl_shift)
+    assert text[pane.span.start : pane.span.end] == text.split()[1]
+    dialog = compared.annotations.annotate_selection()
+    assert isinstance(dialog, AnnotationDialog)
+    fill(dialog)
+    assert stored(compared)[0].quote.exact == text.split()[1]
+
+
+def test_a_text_read_alone_can_be_annotated(qtbot: QtBot, make_window, pair) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.show_document(pair[0])
+    _annotate_words(qtbot, window, "12", text_of(pair[0], "12").split()[0], stance="note")
+    [saved] = stored(window)
+    assert saved.unit_id == "12" and saved.document_key == key_of(pair[0])
+    assert window.view.old_pane.highlights["12"][0][0] == saved.position.start
+    assert window.annotations.relate_selected() is None  # relating needs two texts
+
+
+def text_of(document: object, unit_id: str) -> str:
+    return str(document.unit(unit_id).text)  # type: ignore[attr-defined]
