@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from kyoto_desk.export.briefing_options import BriefingOptions, Scope, Section
 
 SCOPES = (
-    (Scope.ALL, "&All paragraphs"),
+    (Scope.ALL, "A&ll paragraphs"),
     (Scope.CHANGED, "&Changed paragraphs only"),
     (Scope.ANNOTATED, "A&nnotated paragraphs only"),
 )
@@ -77,10 +78,11 @@ class ExportBriefingDialog(QDialog):
         self._text_fields(form, options)
         self._scope_field(form, options.scope)
         self.themes = self._theme_list(themes, options.themes)
-        form.addRow("T&hemes:", self.themes)
+        form.addRow("T&hemes (none\nchecked: all):", self.themes)
         form.addRow("S&ections:", self._section_boxes(options.sections))
         self._layout_fields(form, options)
-        form.addRow("&File:", self._file_row())
+        file_row = self._file_row()
+        form.addRow(_label(self, "&File:", self.file_edit), file_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -115,13 +117,15 @@ class ExportBriefingDialog(QDialog):
         self.marking_box.addItems(MARKINGS)
         self.marking_box.setCurrentText(options.confidentiality)
         self.marking_box.setAccessibleName("Confidentiality marking (optional)")
-        self.marking_box.lineEdit().setPlaceholderText("none")
+        marking_line = self.marking_box.lineEdit()
+        if marking_line is not None:  # always set on an editable combo box
+            marking_line.setPlaceholderText("none")
         date_row = QHBoxLayout()
         date_row.addWidget(self.today_box)
         date_row.addWidget(self.date_edit, 1)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Author or delegation:", self.author_edit)
-        form.addRow("&Date:", date_row)
+        form.addRow(_label(self, "&Date:", self.today_box), date_row)
         form.addRow("&Marking:", self.marking_box)
 
     def _scope_field(self, form: QFormLayout, scope: Scope) -> None:
@@ -165,10 +169,10 @@ class ExportBriefingDialog(QDialog):
         return holder
 
     def _layout_fields(self, form: QFormLayout, options: BriefingOptions) -> None:
-        self.landscape_box = QCheckBox("Synoptic table on &landscape pages", self)
+        self.landscape_box = QCheckBox("Synoptic table on landsca&pe pages", self)
         self.landscape_box.setAccessibleName("Synoptic table on landscape pages")
         self.landscape_box.setChecked(options.landscape)
-        self.shading_box = QCheckBox("S&hade agreed language", self)
+        self.shading_box = QCheckBox("Shade a&greed language", self)
         self.shading_box.setAccessibleName("Shade agreed language")
         self.shading_box.setChecked(options.shade_agreed)
         form.addRow("Layout:", self.landscape_box)
@@ -228,6 +232,13 @@ class ExportBriefingDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, "Save the briefing as", str(start), DOCX_FILTER)
         if path:
             self.file_edit.setText(str(docx_path(path, self.folder)))
+
+
+def _label(parent: QWidget, text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic focuses `buddy` (rows holding a layout get no buddy by themselves)."""
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
 
 
 def _line(parent: QWidget, text: str, accessible: str) -> QLineEdit:
