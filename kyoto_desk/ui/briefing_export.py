@@ -87,12 +87,11 @@ def ask_export_briefing(window: MainWindow, settings: QSettings | None = None) -
         return None
     remembered = BriefingSettings(settings)
     dialog = make_dialog(window, comparison, remembered)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    target, options = dialog.target(), dialog.options()
+    dialog.deleteLater()  # parented to the window: without this each export would leave one behind
+    if not accepted or target is None:
         return None
-    target = dialog.target()
-    if target is None:
-        return None
-    options = dialog.options()
     remembered.save(options, target.parent)
     return start_export(window, comparison, options, target)
 
