@@ -15,6 +15,11 @@ class WindowSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._s = settings or QSettings(ORGANISATION, APPLICATION)
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The underlying store, for dialogs that keep their own keys in the same place."""
+        return self._s
+
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

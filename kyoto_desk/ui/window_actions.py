@@ -59,6 +59,8 @@ class WindowActions:
         menu.addSeparator()
         self._act(menu, "&Export annotations…", self.export_annotations)
         self._act(menu, "I&mport annotations…", self.import_annotations)
+        # Always enabled: with one text open it says to choose two texts first.
+        self._act(menu, "Export &briefing…", self.export_briefing, "Ctrl+E")
         menu.addSeparator()
         self.swap_action = self._act(menu, "&Swap older and newer", self.w.swap, "Ctrl+Shift+X")
         menu.addSeparator()
@@ -328,6 +330,11 @@ class WindowActions:
         from kyoto_desk.ui.annotation_exchange import ask_import
 
         ask_import(self.w)
+
+    def export_briefing(self) -> None:
+        from kyoto_desk.ui.briefing_export import ask_export_briefing
+
+        ask_export_briefing(self.w, self.w.settings.qsettings)
 
     def download_symbol(self, symbol: str) -> None:
         from kyoto_desk.ui.importing import ask_and_download
