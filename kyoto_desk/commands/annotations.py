@@ -35,6 +35,15 @@ def register(sub: Any) -> None:
         help="who wins when an annotation differs on both sides (default: the newest edit)",
     )
     imported.set_defaults(func=run_import)
+    carry = actions.add_parser(
+        "carry",
+        help="copy the annotations of an older draft onto their counterparts in a newer one",
+        description="Align OLD and NEW, then carry each annotation of OLD to NEW, marked kept, moved, "
+        "modified or deleted. Carrying again updates the same copies.",
+    )
+    carry.add_argument("old", metavar="OLD", help="the older document (alias, symbol, library id or file)")
+    carry.add_argument("new", metavar="NEW", help="the newer document")
+    carry.set_defaults(func=run_carry)
     listed = actions.add_parser("list", help="print annotations, one a line")
     listed.add_argument("--document", metavar="NAME")
     listed.add_argument("--stance")
@@ -64,6 +73,26 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         annotations_csv.write_annotations_csv(Path(args.output), annotations, name_of)
     sys.stderr.write(f"{len(annotations)} annotation(s) written to {args.output}\n")
+    return 0
+
+
+def run_carry(args: argparse.Namespace) -> int:
+    from kyoto_desk.core.align import align_units
+    from kyoto_desk.core.annotation import key_of
+    from kyoto_desk.core.carry_summary import carry_summary
+    from kyoto_desk.sources.resolve import load_document
+    from kyoto_desk.store.anchoring import carry_forward_stored
+
+    old = load_document(args.old, args.data_dir)
+    new = load_document(args.new, args.data_dir)
+    alignment = align_units(old.declaration(), new.declaration())
+    store = open_store(args.data_dir)
+    try:
+        with store.session() as session:
+            carried = carry_forward_stored(session, key_of(old), key_of(new), new, alignment)
+    finally:
+        store.close()
+    sys.stdout.write(carry_summary(carried) + ".\n")
     return 0
 
 

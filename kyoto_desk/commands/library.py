@@ -53,6 +53,10 @@ def _report(result: AddResult) -> None:
     what = "Added" if result.created else "Already in the library:"
     units = len(result.document.units)
     sys.stdout.write(f"{what} {entry.id} {entry.symbol or '-'} {entry.title} ({units} paragraphs)\n")
+    if result.carried:
+        from kyoto_desk.core.carry_summary import carry_summary
+
+        sys.stdout.write(f"{carry_summary(result.carried)} from version {entry.version_of}.\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from kyoto_desk.core.align import align_units
+from kyoto_desk.core.anchor import CarriedAnnotation
+from kyoto_desk.core.annotation import key_of
 from kyoto_desk.core.model import Document, DocumentInfo
 from kyoto_desk.core.parser import parse_text
 from kyoto_desk.errors import StoreError
@@ -29,6 +32,7 @@ from kyoto_desk.sources.importer import (
 )
 from kyoto_desk.sources.progress import IsCancelled, Progress, never_cancelled, no_progress
 from kyoto_desk.sources.undocs import fetch_symbol
+from kyoto_desk.store.anchoring import carry_forward_stored
 from kyoto_desk.store.db import DB_NAME, Store, open_store
 from kyoto_desk.store.documents import (
     DocumentRecord,
@@ -70,6 +74,7 @@ class AddResult:
     entry: LibraryEntry
     created: bool
     document: Document
+    carried: tuple[CarriedAnnotation, ...] = ()  # annotations of the previous version, carried over
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +169,30 @@ def add_imported(data_dir: Path, data: bytes, imported: ImportedText, meta: Meta
                 original_path=relative,
             )
             entry = _entry(record)
+            carried = _carry_from_previous(session, record, document) if created else ()
     except BaseException:
         if wrote:  # the record never came to be: do not leave its original behind
             (data_dir / relative).unlink(missing_ok=True)
         raise
-    return AddResult(entry, created, document)
+    return AddResult(entry, created, document, carried)
+
+
+def _carry_from_previous(
+    session: Session, record: DocumentRecord, document: Document
+) -> tuple[CarriedAnnotation, ...]:
+    """A new version of a symbol takes the annotations of the version before it, re-anchored.
+
+    Same transaction as the new record: either both are stored or neither. Each copy is marked
+    kept / modified / moved / deleted; the older version keeps its own annotations untouched.
+    """
+    if record.version_of is None:
+        return ()
+    previous = get_document(session, record.version_of)
+    if previous is None:
+        return ()
+    older = parse_text(previous.text, previous.info())
+    alignment = align_units(older.declaration(), document.declaration())
+    return tuple(carry_forward_stored(session, key_of(older), key_of(document), document, alignment))
 
 
 def add_file(
