@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,18 +17,38 @@ from PySide6.QtWidgets import QInputDialog
 from kyoto_desk.ui.tasks import TaskHandle
 
 if TYPE_CHECKING:
+    from kyoto_desk.sources.library import AddResult
     from kyoto_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What the window tells the user once a document is in the library."""
+
+    key: str
+    message: str
+
+
+def _added(result: AddResult) -> Added:
+    message = "Added to the library. Double-click it to compare."
+    if not result.created:
+        message = "That text is already in the library."
+    elif result.carried:
+        from kyoto_desk.core.carry_summary import carry_summary
+
+        message = f"Added as a new version. {carry_summary(result.carried)}."
+    return Added(result.entry.key, message)
+
+
 def import_into_library(
     path: Path, data_dir: Path, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
-) -> str:
-    """Read, parse and add a file to the library (nothing is stored if it fails); returns its key."""
+) -> Added:
+    """Read, parse and add a file to the library (nothing is stored if it fails)."""
     from kyoto_desk.sources.library import add_file
 
-    return add_file(data_dir, path, progress=progress, is_cancelled=is_cancelled).entry.key
+    return _added(add_file(data_dir, path, progress=progress, is_cancelled=is_cancelled))
 
 
 def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
@@ -37,11 +58,11 @@ def _follow(window: MainWindow, task: TaskHandle, what: str) -> None:
     window.summary.setText(what)
     window.cancel_button.clicked.connect(task.cancel)
 
-    def finished(key: object) -> None:
+    def finished(added: object) -> None:
         window.refresh_library()
-        window.statusBar().showMessage("Added to the library. Double-click it to compare.", 10000)
-        if isinstance(key, str):
-            window.library.select_name(key)
+        if isinstance(added, Added):
+            window.statusBar().showMessage(added.message, 15000)
+            window.library.select_name(added.key)
 
     def done() -> None:
         window.cancel_button.clicked.disconnect(task.cancel)
@@ -69,11 +90,11 @@ def start_import(window: MainWindow, path: Path) -> TaskHandle:
 
 def download_into_library(
     symbol: str, data_dir: Path, progress: Callable[[float], None], is_cancelled: Callable[[], bool]
-) -> str:
-    """Fetch the official PDF of a UN symbol into the library; returns its key."""
+) -> Added:
+    """Fetch the official PDF of a UN symbol into the library."""
     from kyoto_desk.sources.library import fetch_and_add
 
-    return fetch_and_add(data_dir, symbol, progress=progress, is_cancelled=is_cancelled).entry.key
+    return _added(fetch_and_add(data_dir, symbol, progress=progress, is_cancelled=is_cancelled))
 
 
 def ask_and_download(window: MainWindow, symbol: str) -> TaskHandle | None:
