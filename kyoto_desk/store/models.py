@@ -1,4 +1,4 @@
-"""Mapped tables for annotations, unit relations and alignment pins (documents live in `documents`)."""
+"""Mapped tables: annotations, unit relations, alignment pins, the undo journal (documents: `documents`)."""
 
 from __future__ import annotations
 
@@ -72,4 +72,22 @@ class PinRecord(Base):
     old_units: Mapped[list[str]] = mapped_column(StringList)
     new_units: Mapped[list[str]] = mapped_column(StringList)
     linked: Mapped[bool] = mapped_column(Boolean, default=True)
+    created: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class UndoJournalRecord(Base):
+    """One undoable action of a workspace (a pair of documents, or one): its kind and JSON before/after.
+
+    `done` is False for an undone action (the redo side); the done ones always precede the undone ones.
+    """
+
+    __tablename__ = "undo_journal"
+    __table_args__ = (UniqueConstraint("workspace", "position", name="uq_undo_journal_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(420))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, default=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

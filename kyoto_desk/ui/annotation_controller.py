@@ -159,22 +159,31 @@ class AnnotationController(QObject):
         """Write and push an undoable command; a failed write shows its sentence and changes nothing."""
         from kyoto_desk.ui.store_command import push_command
 
-        return push_command(self.w.controller.undo_stack, command, self.w.show_error)
+        return push_command(self.w.controller.undo_stack, command, self.w.show_error, self._status)
+
+    def _status(self, message: str) -> None:
+        self.w.statusBar().showMessage(message, 8000)
 
     def add(self, annotation: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import AddAnnotationCommand
 
-        self.push(AddAnnotationCommand(self.w.store(), annotation, self.book.apply))
+        self.push(
+            AddAnnotationCommand(self.w.store(), annotation, self.book.apply, self.w.history.workspace())
+        )
 
     def replace(self, before: Annotation, after: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import EditAnnotationCommand
 
-        self.push(EditAnnotationCommand(self.w.store(), before, after, self.book.apply))
+        self.push(
+            EditAnnotationCommand(self.w.store(), before, after, self.book.apply, self.w.history.workspace())
+        )
 
     def delete(self, annotation: Annotation) -> None:
         from kyoto_desk.ui.annotation_commands import DeleteAnnotationCommand
 
-        self.push(DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply))
+        self.push(
+            DeleteAnnotationCommand(self.w.store(), annotation, self.book.apply, self.w.history.workspace())
+        )
 
     # --- dialogs -----------------------------------------------------------------------------
     def prepare_store(self) -> None:

@@ -36,6 +36,7 @@ from kyoto_desk.ui.presentation import Presentation
 from kyoto_desk.ui.settings import WindowSettings
 from kyoto_desk.ui.tasks import TaskRunner
 from kyoto_desk.ui.theme_panel import ThemePanel
+from kyoto_desk.ui.undo_history import UndoHistory
 from kyoto_desk.ui.unit_text import RenderOptions
 from kyoto_desk.ui.window_actions import WindowActions
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(self)
         self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea, "libraryDock")
         self.annotations = AnnotationController(self)
+        self.history = UndoHistory(self)
         self.annotation_panel = AnnotationPanel(self)
         self._dock(
             "Annotations", self.annotation_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "annotationsDock"
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
             self.themes.choose(self.view.row_filter.themes)  # keep the theme filter across a refresh
         self.summary.setText(presentation.status)
         self.details.show_nothing()
+        self.history.restore()
         self._set_busy(False)
         self.actions_.update_enabled()
         title = " ↔ ".join(n for n in self.names if n)

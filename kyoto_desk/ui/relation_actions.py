@@ -82,7 +82,9 @@ class RelationActions:
                 dialog.author(),
             )
             self.w.settings.save_author(relation.author)
-            self.a.push(RelationCommand(self.w.store(), relation, self.reload))
+            self.a.push(
+                RelationCommand(self.w.store(), relation, self.reload, workspace=self.w.history.workspace())
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -91,4 +93,8 @@ class RelationActions:
     def remove(self, relation: UnitRelation) -> None:
         from kyoto_desk.ui.annotation_commands import RelationCommand
 
-        self.a.push(RelationCommand(self.w.store(), relation, self.reload, remove=True))
+        self.a.push(
+            RelationCommand(
+                self.w.store(), relation, self.reload, remove=True, workspace=self.w.history.workspace()
+            )
+        )
