@@ -7,6 +7,7 @@ Python once per row), which keeps 10,000 annotations well under the panel's time
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from kyoto_desk.core.annotation import Annotation, normalise_label
+from kyoto_desk.ui.note_markup import note_html
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Document", "Para.", "Text", "Stance", "Themes", "Note", "Author", "Modified")
@@ -172,7 +174,8 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(a, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.note or a.quote.exact
+            # <qt> makes Qt take the tooltip as rich text whatever it holds; the note is escaped first.
+            return f"<qt>{note_html(a.note) if a.note else html.escape(a.quote.exact)}</qt>"
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
             return QColor(a.colour)
         return None

@@ -11,6 +11,7 @@ from kyoto_desk.core.annotation import Annotation, UnitRelation
 from kyoto_desk.core.links import Link
 from kyoto_desk.core.model import Unit
 from kyoto_desk.core.worddiff import DiffOp, WordDiff
+from kyoto_desk.ui.note_markup import note_html
 from kyoto_desk.ui.palette import Colours
 from kyoto_desk.ui.presentation import KIND_WORDS, Presentation
 
@@ -123,7 +124,7 @@ class DetailsPanel(QWidget):
             by = f" <small>— {html.escape(a.author)}</small>" if a.author else ""
             amendment = f"<br>Proposed: <u>{html.escape(a.amendment)}</u>" if a.amendment else ""
             quote = f"<i>“{html.escape(a.quote.exact)}”</i>{orphaned}"
-            said = f"<b>{html.escape(a.stance)}</b>: {html.escape(a.note)}{by}{amendment}"
+            said = f"<b>{html.escape(a.stance)}</b>: {note_html(a.note)}{by}{amendment}"
             items.append(f"<li>{swatch} {quote} — {said}</li>")
         return f"<h4>Annotations</h4><ul>{''.join(items)}</ul>"
 
