@@ -146,3 +146,19 @@ def test_another_pair_has_its_own_history(qtbot: QtBot, make_window: MakeWindow,
     window.compare(*pair)
     wait_ready(qtbot, window)
     assert window.controller.undo_stack.count() == 1
+
+
+def test_a_text_read_alone_keeps_its_own_history(qtbot: QtBot, make_window: MakeWindow, pair: Pair) -> None:
+    first = make_window()
+    first.show_document(pair[0])
+    added = _annotate(qtbot, first, "12", "reaffirm", "on the text read alone")
+    first.close()
+
+    second = make_window()
+    second.show_document(pair[0])  # the store opens in the background: the history is read there too
+    qtbot.waitUntil(lambda: second.controller.undo_stack.count() == 1, timeout=20000)
+    second.controller.undo_stack.undo()
+    assert _stored(second, added.id) is None
+    second.compare(*pair)
+    wait_ready(qtbot, second)
+    assert second.controller.undo_stack.count() == 0  # the pair is another workspace
