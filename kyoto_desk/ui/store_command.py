@@ -45,10 +45,9 @@ class StoreCommand(QUndoCommand):
         self.on_error: OnError = lambda _error: None
         self.on_status: OnStatus = lambda _message: None
 
-    # Each subclass defines these three.
-    def write(self, session: Session, forward: bool) -> str | None:
-        """Do (forward) or take back the change; a sentence instead when the store already reflects it."""
-        raise TypeError(f"{type(self).__name__} must define write()")
+    # Each subclass defines the write: do (forward) or take back the change, in the session given; or
+    # return a sentence instead when the store already reflects it (the step is then skipped).
+    write: Callable[[Session, bool], str | None]
 
     def notify(self, forward: bool) -> None:
         """Tell the window what changed (after the transaction committed)."""
