@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
+# The session of one user action, named here so the UI's commands can type it without SQLAlchemy.
+StoreSession = Session
+
 DB_NAME = "kyoto-desk.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _CORRUPT_HINT = (

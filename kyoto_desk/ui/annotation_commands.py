@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from kyoto_desk.core.annotation import Annotation, UnitRelation
 from kyoto_desk.store.annotations import add_annotation, delete_annotation, get_annotation, update_annotation
-from kyoto_desk.store.db import Store
+from kyoto_desk.store.db import Store, StoreSession
 from kyoto_desk.store.relations import delete_relation, save_relation
 from kyoto_desk.store.undo_journal import annotation_json, relation_json
 from kyoto_desk.ui.store_command import StoreCommand
@@ -44,7 +42,7 @@ class AddAnnotationCommand(StoreCommand):
         self._annotation = annotation
         self._changed = changed
 
-    def write(self, session: Session, forward: bool) -> str | None:
+    def write(self, session: StoreSession, forward: bool) -> str | None:
         if not forward:
             return None if delete_annotation(session, self._annotation.id) else _gone(self._annotation)
         if self.done_once and get_annotation(session, self._annotation.id) is not None:
@@ -77,7 +75,7 @@ class EditAnnotationCommand(StoreCommand):
         self._after = after
         self._changed = changed
 
-    def write(self, session: Session, forward: bool) -> str | None:
+    def write(self, session: StoreSession, forward: bool) -> str | None:
         if self.done_once and get_annotation(session, self._before.id) is None:
             return _gone(self._before)
         if forward:
@@ -105,7 +103,7 @@ class DeleteAnnotationCommand(StoreCommand):
         self._annotation = annotation
         self._changed = changed
 
-    def write(self, session: Session, forward: bool) -> str | None:
+    def write(self, session: StoreSession, forward: bool) -> str | None:
         if forward:
             deleted = delete_annotation(session, self._annotation.id)
             if deleted is None:
@@ -144,7 +142,7 @@ class RelationCommand(StoreCommand):
         self._after = after
         self._remove = remove
 
-    def write(self, session: Session, forward: bool) -> str | None:
+    def write(self, session: StoreSession, forward: bool) -> str | None:
         if forward != self._remove:  # saving is an upsert: a relation already there is simply rewritten
             self._relation = save_relation(session, self._relation)
             return None

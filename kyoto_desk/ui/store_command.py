@@ -19,9 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from kyoto_desk.store.db import Store
+    from kyoto_desk.store.db import Store, StoreSession
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +45,7 @@ class StoreCommand(QUndoCommand):
 
     # Each subclass defines the write: do (forward) or take back the change, in the session given; or
     # return a sentence instead when the store already reflects it (the step is then skipped).
-    write: Callable[[Session, bool], str | None]
+    write: Callable[[StoreSession, bool], str | None]
 
     def notify(self, forward: bool) -> None:
         """Tell the window what changed (after the transaction committed)."""

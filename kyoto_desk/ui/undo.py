@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from kyoto_desk.core.links import Pin
-from kyoto_desk.store.db import Store
+from kyoto_desk.store.db import Store, StoreSession
 from kyoto_desk.store.pins import delete_pin, list_pins, save_pin
 from kyoto_desk.store.undo_journal import pin_from_json, pin_json, workspace_key
 from kyoto_desk.ui.store_command import StoreCommand
@@ -42,7 +40,7 @@ class PinCommand(StoreCommand):
         self._after = after
         self._previous = previous
 
-    def write(self, session: Session, forward: bool) -> str | None:
+    def write(self, session: StoreSession, forward: bool) -> str | None:
         old_key, new_key = self._keys
         if forward:
             same = [
