@@ -81,6 +81,7 @@ class AnnotationDialog(QDialog):
         form.addRow("&Stance:", self.stance_box)
         self.note_edit = QPlainTextEdit(initial.note, self)
         self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText("**bold**, *italic*; lines starting with - are bullets")
         form.addRow("&Note:", self.note_edit)
         self.theme_list = self._theme_list(themes, initial.themes)
         form.addRow("T&hemes:", self.theme_list)
