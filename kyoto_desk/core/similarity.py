@@ -22,7 +22,7 @@ from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
 from kyoto_desk.core.unformula_lexicon import LIGHT_TERMS, PHRASES, STOP_WORDS
 
 # Weights of the signals, set on the generated revisions and the (tuning) gold paraphrases; see
-# bench/eval_alignment.py and docs/readme/30-alignment.md for what they score.
+# bench/eval_alignment.py and the README section "Paragraph alignment" for what they score.
 TERM_WEIGHT = 0.8
 # Share of the term signal taken by the thesaurus-matched cosine rather than the literal one: the
 # lexicon knows the register's formulae, the thesaurus the rest of English; neither alone suffices.

@@ -3,7 +3,7 @@
 The protocols are defined in tests/core/gold/scoring.py. Issue 3 targets precision >= 0.95 and recall
 >= 0.9; the aligner reaches them on paraphrases.toml in the paired protocol (0.97 / 0.94), the other
 protocols are held to what they measure. The held-out sets score far lower (see
-docs/readme/30-alignment.md): paraphrases_holdout.toml was read while tuning the second pass and is
+the README, "Paragraph alignment"): paraphrases_holdout.toml was read while tuning the second pass and is
 tuning data now; paraphrases_blind.toml was never looked at pair by pair.
 """
 
