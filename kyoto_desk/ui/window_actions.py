@@ -82,6 +82,7 @@ class WindowActions:
         self.annotate_action = self._act(menu, "&Annotate selection…", a.annotate_selection, "Ctrl+M")
         self._act(menu, "Annotate &paragraph…", a.annotate_paragraph, "Ctrl+Shift+M")
         self.relate_action = self._act(menu, "&Relate paragraphs…", a.relate_selected, "Ctrl+R")
+        self.carry_action = self._act(menu, "&Carry annotations to the newer text", self.carry_annotations)
         menu.addSeparator()
         self._act(menu, "&Find…", self.w.find_bar.open_bar, "Ctrl+F")
 
@@ -215,6 +216,7 @@ class WindowActions:
         self.unlink_action.setEnabled(linked)
         self.link_action.setEnabled(paired and view.selection is not None and bool(view.link_targets))
         self.relate_action.setEnabled(paired and view.selection is not None)
+        self.carry_action.setEnabled(paired)
 
     # --- what the actions do -----------------------------------------------------------------
     def _filter_setter(self, kind: str) -> Callable[[], None]:
@@ -330,6 +332,11 @@ class WindowActions:
         from kyoto_desk.ui.annotation_exchange import ask_import
 
         ask_import(self.w)
+
+    def carry_annotations(self) -> None:
+        from kyoto_desk.ui.carry_annotations import carry_annotations
+
+        carry_annotations(self.w)
 
     def export_briefing(self) -> None:
         from kyoto_desk.ui.briefing_export import ask_export_briefing
