@@ -14,7 +14,6 @@ at 1x and 4x only and its 16x time is projected from its own growth.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import platform
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the revision generator and the baseline live in tests/
+
+from results_io import save_results  # noqa: E402 - bench/ is the script's folder
 
 from kyoto_desk.core.align import align_units  # noqa: E402
 from kyoto_desk.core.build import build_document, specs_of  # noqa: E402
@@ -149,10 +150,7 @@ def main() -> int:
         "difflib_growth_exponent": base_exponent,
         "difflib_projected_16x_s": projected,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    temp = RESULTS.with_suffix(".json.part")
-    temp.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    temp.replace(RESULTS)
+    save_results(RESULTS, report)
     return 0
 
 

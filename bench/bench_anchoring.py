@@ -15,7 +15,6 @@ Run: python bench/bench_anchoring.py [TRIALS]   (results in bench/results/anchor
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import statistics
@@ -23,6 +22,8 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from results_io import save_results
 
 from kyoto_desk.core.anchor import Anchor, locate
 from kyoto_desk.core.annotation import TextPosition, TextQuote, quote_at
@@ -194,8 +195,7 @@ def main(argv: list[str]) -> int:
         "ratio_to_baseline": round(locate_us / find_us, 1),
         "p95_locate_us": round(statistics.quantiles(locate_times, n=20)[-1] * 1e6, 1),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save_results(RESULTS, result)
     for key, value in result.items():
         print(f"{key:>26}: {value}")
     for failure in quality.failures[:10]:

@@ -10,7 +10,6 @@ Run: python bench/bench_annotations.py   (results in bench/results/annotations.j
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 import statistics
@@ -20,6 +19,8 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+
+from results_io import save_results
 
 from kyoto_desk.core.annotation import DEFAULT_STANCES, Annotation, TextPosition, new_annotation
 from kyoto_desk.store.annotations import (
@@ -133,8 +134,7 @@ def measure() -> dict[str, float]:
 
 def main() -> int:
     result = measure()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save_results(RESULTS, result)
     for key, value in result.items():
         print(f"{key:>24}: {value}")
     within = result["load_all_s"] < 0.5 and result["add_one_ms"] < 20

@@ -8,7 +8,6 @@ the ratio briefing / baseline; writes bench/results/briefing.json.
 
 from __future__ import annotations
 
-import json
 import platform
 import statistics
 import sys
@@ -18,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from results_io import save_results
 
 from kyoto_desk.core.compare import compare_documents
 from kyoto_desk.core.model import Document
@@ -106,8 +106,7 @@ def main() -> int:
         result = export_briefing(comparison, out / "b.docx", options=options, annotations=annotations)
         size = (out / "b.docx").stat().st_size
     report = _report(export, full, baseline, (len(old), len(new)), result.rows, result.comments, size)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    save_results(RESULTS, report)
     medians = (report["export_median_s"], report["compare_and_export_median_s"])
     print(f"briefing export, {result.rows} rows and {result.comments} comments: median {medians[0]} s")
     print(f"compare + export: median {medians[1]} s (target < {TARGET_SECONDS} s)")

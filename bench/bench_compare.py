@@ -10,7 +10,6 @@ side). The baseline, timed in the same run on the same pairs, is what a plain to
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import platform
 import re
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the revision generator lives in tests/, beside the package
+
+from results_io import save_results  # noqa: E402 - bench/ is the script's folder
 
 from kyoto_desk.core.build import build_document, specs_of  # noqa: E402
 from kyoto_desk.core.compare import clear_caches, compare_documents  # noqa: E402
@@ -185,10 +186,7 @@ def main() -> int:
             "growth": exponent <= TARGET_EXPONENT,
         },
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    temp = RESULTS.with_suffix(".json.part")
-    temp.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    temp.replace(RESULTS)
+    save_results(RESULTS, report)
     return 0
 
 

@@ -27,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from results_io import save_results
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "ui.json"
 RUNS = 7
@@ -291,8 +293,7 @@ def main() -> int:
         "annotation_add_through_ui_command_ms": round(notes["ui_add_ms"], 2),
         "target_annotation_add_ms": 20.0,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save_results(RESULTS, result)
     for key, value in result.items():
         print(f"{key:32} {value}")
     return 0

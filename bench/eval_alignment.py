@@ -11,13 +11,14 @@ one-to-one above 0.5).
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the generator, the gold set and the baseline live in tests/
+
+from results_io import save_results  # noqa: E402 - bench/ is the script's folder
 
 from kyoto_desk.core.align import align_units  # noqa: E402
 from kyoto_desk.core.build import build_document  # noqa: E402
@@ -131,10 +132,7 @@ def main() -> int:
         f"{'':<26}"
         + "".join(f"{c['exact_links']:>22}/{c['expected_links']} ({c['wrong_links']})" for c in found)
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    temp = RESULTS.with_suffix(".json.part")
-    temp.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    temp.replace(RESULTS)
+    save_results(RESULTS, report)
     return 0
 
 
