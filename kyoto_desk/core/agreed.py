@@ -122,15 +122,14 @@ def _partners(found: list[tuple[int, int]], target: int) -> list[tuple[int, int]
 
 def _extend(old: _Words, new: _Words, o: int, n: int) -> tuple[int, int, int]:
     """(new start, new end, old start) of the maximal exact run through old[o] == new[n]."""
+    old_forms, new_forms = old.forms, new.forms
+    if o == n and old_forms == new_forms:  # the same words (most units of a revision): the whole unit
+        return 0, len(new_forms), 0
     back = 0
-    while o - back > 0 and n - back > 0 and old.forms[o - back - 1] == new.forms[n - back - 1]:
+    while o - back > 0 and n - back > 0 and old_forms[o - back - 1] == new_forms[n - back - 1]:
         back += 1
-    ahead = 0
-    while (
-        o + ahead < len(old.forms)
-        and n + ahead < len(new.forms)
-        and old.forms[o + ahead] == new.forms[n + ahead]
-    ):
+    ahead, room = 0, min(len(old_forms) - o, len(new_forms) - n)
+    while ahead < room and old_forms[o + ahead] == new_forms[n + ahead]:
         ahead += 1
     return n - back, n + ahead, o - back
 
@@ -142,18 +141,21 @@ def _exact_runs(
     # A stretch of size + stride - 1 exact words always holds a seed: keep that within min_words.
     stride = max(1, min(SEED_STRIDE, min_words - size + 1))
     runs: list[_Run] = []
+    look_up, add = grams.get, runs.append  # locals: this loop runs for every seed of the new text
     for nu, words in enumerate(new):
         covered: dict[tuple[int, int], int] = {}  # (old unit, diagonal) -> new position covered up to
+        is_covered, target = covered.get, targets[nu]
         for n, gram in islice(enumerate(_grams(words.forms, size)), 0, None, stride):
-            found = grams.get(gram)
+            found = look_up(gram)
             if found is None:
                 continue
-            for ou, o in _partners(found, targets[nu]):
-                if covered.get((ou, o - n), -1) > n:
+            for ou, o in found if len(found) <= MAX_PARTNERS else _partners(found, target):
+                diagonal = (ou, o - n)
+                if is_covered(diagonal, -1) > n:
                     continue
                 start, end, old_start = _extend(old[ou], words, o, n)
-                covered[(ou, o - n)] = end
-                runs.append(_Run(nu, ou, start, end, old_start, old_start + end - start, end - start))
+                covered[diagonal] = end
+                add(_Run(nu, ou, start, end, old_start, old_start + end - start, end - start))
     return runs
 
 

@@ -111,16 +111,21 @@ class _Aligner:
 
         # Ties go to the pair closest in place, then to reading order: quantities that stay the same
         # when the texts are swapped.
+        old_at, new_at = [p.position for p in self.old_p], [p.position for p in self.new_p]
+
         def key(item: tuple[float, int, int]) -> tuple[float, float, float, float]:
             score, i, j = item
-            a, b = self.old_p[i].position, self.new_p[j].position
+            a, b = old_at[i], new_at[j]
             return (-round(score, 9), abs(a - b), min(a, b), max(a, b))
 
         groups = list(self.plan.groups)
         of_old = {i: g for g in groups for i in g.old}
         of_new = {j: g for g in groups for j in g.new}
         rivals = _Rivals(self, scored)
-        for score, i, j in sorted(scored, key=key):
+        # Pairs that sort after every pair at or above the floor are never reached: leave them
+        # unsorted (by the rounded score the order uses, so the pairs taken are the same).
+        floor = round(PIECE_FLOOR, 9)
+        for score, i, j in sorted([item for item in scored if round(item[0], 9) >= floor], key=key):
             if score < PIECE_FLOOR:
                 break
             if i not in of_old and j not in of_new:

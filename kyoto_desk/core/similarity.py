@@ -155,6 +155,11 @@ class Signals:
     score: float
 
 
+# A scored pair: its profiles (kept so that their ids stay theirs), the literal dot product and
+# cosine, the word-form and phrase signals, and whether the thesaurus may change its score.
+_Pair = tuple[UnitProfile, UnitProfile, float, float, float, bool]
+
+
 class Scorer:
     """Scores pairs of profiles with an idf computed from both texts."""
 
@@ -172,8 +177,9 @@ class Scorer:
         self._position_bonus = POSITION_BONUS * min(1.0, shorter_text / POSITION_FULL_SIZE)
         # Vectors by profile identity; the profile is kept alongside so its id cannot be reused.
         self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}
-        # Word-form and phrase signals by pair; the profiles are kept so that their ids stay theirs.
-        self._forms: dict[tuple[int, int], tuple[UnitProfile, UnitProfile, float]] = {}
+        # Dot product and word-form and phrase signals by pair; the profiles are kept so that their
+        # ids stay theirs.
+        self._pairs: dict[tuple[int, int], _Pair] = {}
         self._concepts: dict[int, tuple[UnitProfile, dict[str, frozenset[int]], frozenset[int]]] = {}
 
     def idf(self, term: str) -> float:
@@ -185,7 +191,8 @@ class Scorer:
     def _weighted(self, p: UnitProfile) -> tuple[dict[str, float], float]:
         hit = self._vectors.get(id(p))
         if hit is None:
-            vector = {t: (1.0 + math.log(n)) * self.idf(t) for t, n in p.terms.items()}
+            idf, default, log = self._idf.get, self._default_idf, math.log  # locals: this runs per unit
+            vector = {t: (1.0 + log(n)) * idf(t, default) for t, n in p.terms.items()}
             hit = (p, vector, math.sqrt(sum(w * w for w in vector.values())))
             self._vectors[id(p)] = hit
         return hit[1], hit[2]
@@ -205,30 +212,39 @@ class Scorer:
         """`signals(a, b).score` without building the record: this runs for every candidate pair.
         With `related` False the thesaurus is left out (the soft cosine is the literal one): a cheap
         first pass that tells which pairs are worth the look-up."""
-        terms, soft = self._term_cosines(a, b, related)
-        key = (id(a), id(b))
-        hit = self._forms.get(key)
-        if hit is None:  # the second pass over the best pairs finds the word forms and phrases here
-            ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
-            forms = (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
-                PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
-            )
-            hit = self._forms[key] = (a, b, forms)
-        base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * terms + SOFT_SHARE * soft) + hit[2]
+        hit = self._pairs.get((id(a), id(b))) or self._pair(a, b)
+        terms = soft = hit[3]
+        if related and hit[5]:
+            terms, soft = self._related_cosines(a, b, hit[2])
+        base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * terms + SOFT_SHARE * soft) + hit[4]
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         return min(1.0, base + self._position_bonus * closeness * min(1.0, base / 0.3))
 
-    def _term_cosines(self, a: UnitProfile, b: UnitProfile, related: bool = True) -> tuple[float, float]:
-        """The literal term cosine, and the cosine once related leftover words are joined."""
+    def _pair(self, a: UnitProfile, b: UnitProfile) -> _Pair:
+        """What a pair's score needs besides the thesaurus, computed once: the thesaurus pass and the
+        link's signals meet again pairs the literal pass has scored."""
         (va, na), (vb, nb) = self._weighted(a), self._weighted(b)
-        if not va or not vb:
-            return 0.0, 0.0
         small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
         dot = sum([w * large[t] for t, w in small.items() if t in large])
+        literal = min(1.0, dot / (na * nb)) if va and vb else 0.0
         # Near-identical wording leaves too few words over for the thesaurus to change much (at most
         # TERM_WEIGHT * SOFT_SHARE * (1 - NEAR_IDENTICAL)); the look-up is skipped there.
-        related = related and dot < NEAR_IDENTICAL * na * nb
-        joined = self.related_terms(a, b) if related else {}
+        may_relate = bool(va and vb) and dot < NEAR_IDENTICAL * na * nb
+        ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
+        forms = (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
+            PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
+        )
+        hit = self._pairs[(id(a), id(b))] = (a, b, dot, literal, forms, may_relate)
+        return hit
+
+    def _term_cosines(self, a: UnitProfile, b: UnitProfile) -> tuple[float, float]:
+        """The literal term cosine, and the cosine once related leftover words are joined."""
+        hit = self._pairs.get((id(a), id(b))) or self._pair(a, b)
+        return self._related_cosines(a, b, hit[2]) if hit[5] else (hit[3], hit[3])
+
+    def _related_cosines(self, a: UnitProfile, b: UnitProfile, dot: float) -> tuple[float, float]:
+        (va, na), (vb, nb) = self._weighted(a), self._weighted(b)
+        joined = self.related_terms(a, b)
         if not joined:
             literal = min(1.0, dot / (na * nb))
             return literal, literal
