@@ -180,6 +180,8 @@ class Scorer:
         # Dot product and word-form and phrase signals by pair; the profiles are kept so that their
         # ids stay theirs.
         self._pairs: dict[tuple[int, int], _Pair] = {}
+        self._related: dict[tuple[int, int], tuple[UnitProfile, UnitProfile, dict[str, str]]] = {}
+        self._surfaces: dict[int, tuple[UnitProfile, dict[str, str]]] = {}
         self._concepts: dict[int, tuple[UnitProfile, dict[str, frozenset[int]], frozenset[int]]] = {}
 
     def idf(self, term: str) -> float:
@@ -269,7 +271,21 @@ class Scorer:
     def related_terms(self, a: UnitProfile, b: UnitProfile) -> dict[str, str]:
         """For the terms of words that only one side has but that the thesaurus relates to a word
         only the other side has: the term both are counted as (the least of the group, so that the
-        result does not depend on which side is `a`). Empty when there are none."""
+        result does not depend on which side is `a`). Empty when there are none. Not to be changed:
+        the pair's score and its reason share it."""
+        hit = self._related.get((id(a), id(b)))
+        if hit is None:
+            hit = self._related[(id(a), id(b))] = (a, b, self._find_related(a, b))
+        return hit[2]
+
+    def surface_words(self, p: UnitProfile) -> dict[str, str]:
+        """The first word of the unit behind each of its canonical terms (not to be changed)."""
+        hit = self._surfaces.get(id(p))
+        if hit is None:
+            hit = self._surfaces[id(p)] = (p, _surface_of_terms(p.surface))
+        return hit[1]
+
+    def _find_related(self, a: UnitProfile, b: UnitProfile) -> dict[str, str]:
         by_term_a, all_a = self._term_concepts(a)
         by_term_b = self._term_concepts(b)[0]
         parent: dict[str, str] = {}
@@ -350,7 +366,7 @@ def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile, signals: Signals | N
     parts: list[str] = []
     shared = scorer.shared_terms(a, b)
     if shared:
-        words_a, words_b = _surface_of_terms(a.surface), _surface_of_terms(b.surface)
+        words_a, words_b = scorer.surface_words(a), scorer.surface_words(b)
         shown = [
             _shown(words_a.get(t, _READABLE.get(t, t)), words_b.get(t, _READABLE.get(t, t))) for t in shared
         ]
@@ -367,7 +383,7 @@ def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile, signals: Signals | N
 
 def _related_words(scorer: Scorer, a: UnitProfile, b: UnitProfile, limit: int = 3) -> list[str]:
     """Pairs of words the thesaurus joined, as "kidnapping ~ abductions"."""
-    words_a, words_b = _surface_of_terms(a.surface), _surface_of_terms(b.surface)
+    words_a, words_b = scorer.surface_words(a), scorer.surface_words(b)
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for term, root in sorted(scorer.related_terms(a, b).items()):
         side_a, side_b = groups.setdefault(root, ([], []))

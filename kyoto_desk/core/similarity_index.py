@@ -46,7 +46,7 @@ def _best_partners(
         # Rarest by the number of units that hold the term in the other text: that bounds the work.
         # sorted()[:n] is what heapq.nsmallest/nlargest return (stable on ties), and is faster on rows
         # this short.
-        keyed = sorted((len(found), -w, t) for t, w in vector.items() if (found := postings.get(t)))
+        keyed = sorted([(len(found), -w, t) for t, w in vector.items() if (found := postings.get(t))])
         dots: dict[int, float] = defaultdict(float)
         for _, minus_weight, term in keyed[:INDEXED_TERMS]:
             weight = -minus_weight

@@ -147,7 +147,10 @@ class Lexicon:
         for i in [i for i, word in enumerate(words) if word in present]:
             for form in _forms(words[i]):
                 entries = self._index.get(form, ())
-                found.update(k for k, t in entries if k not in found and _matches_at(t, words, i))
+                # A one-word term found through one of the word's own forms matches there by construction.
+                found.update(
+                    k for k, t in entries if k not in found and (len(t) == 1 or _matches_at(t, words, i))
+                )
         for k, theme in enumerate(self.themes):
             if k not in found and theme.regex is not None and theme.regex.search(text):
                 found.add(k)
