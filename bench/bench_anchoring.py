@@ -23,8 +23,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from results_io import save_results
-
 from kyoto_desk.core.anchor import Anchor, locate
 from kyoto_desk.core.annotation import TextPosition, TextQuote, quote_at
 from kyoto_desk.paths import texts_dir
@@ -195,6 +193,8 @@ def main(argv: list[str]) -> int:
         "ratio_to_baseline": round(locate_us / find_us, 1),
         "p95_locate_us": round(statistics.quantiles(locate_times, n=20)[-1] * 1e6, 1),
     }
+    from results_io import save_results  # bench/ is on the path when run as a script
+
     save_results(RESULTS, result)
     for key, value in result.items():
         print(f"{key:>26}: {value}")
