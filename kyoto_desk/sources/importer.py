@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from kyoto_desk.core.model import Document, DocumentInfo
 from kyoto_desk.errors import ImportFailedError, InputError, ParseError
@@ -81,6 +81,7 @@ def read_bytes(
 ) -> ImportedText:
     """The ImportedText of a file's bytes; ImportFailedError or InputError with a hint if unreadable."""
     kind = detect_format(data)
+    _check_name_matches(name, kind)
     read = _read(kind, data, progress, is_cancelled)
     progress(1.0)  # HTML and text readers report nothing along the way
     text = read.text
@@ -95,6 +96,20 @@ def read_bytes(
         original_name=name,
         original_sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+_BINARY_SUFFIXES = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
+
+
+def _check_name_matches(name: str, kind: str) -> None:
+    """A file named .pdf or .docx whose bytes are neither is damaged: say so, not "wrong encoding"."""
+    expected = _BINARY_SUFFIXES.get(PurePath(name).suffix.lower())
+    if expected is not None and kind != expected[0] and kind in ("text", "html"):
+        raise ImportFailedError(
+            f"{name} is named like {expected[1]} but its contents are not: "
+            "the file is damaged or mislabelled.",
+            "Download the file again from its source and import it again.",
+        )
 
 
 def _read(kind: str, data: bytes, progress: Progress, is_cancelled: IsCancelled) -> ReadText:
