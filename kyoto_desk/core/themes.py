@@ -121,6 +121,8 @@ class Lexicon:
     themes: tuple[Theme, ...]
     _index: _Index = field(default_factory=dict, compare=False, repr=False)
     _starters: set[str] = field(default_factory=set, compare=False, repr=False)
+    # All themes' patterns as one alternation, or None when they cannot be joined faithfully.
+    _any_pattern: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass cannot assign; the index is a private cache filled once.
@@ -132,6 +134,8 @@ class Lexicon:
             self._starters.update((word, f"{word}s", f"{word}es"))
             if word.endswith("y"):
                 self._starters.add(f"{word[:-1]}ies")
+        joined = _joined_patterns([t.regex for t in self.themes if t.regex is not None])
+        object.__setattr__(self, "_any_pattern", joined)
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -144,16 +148,19 @@ class Lexicon:
         words = _TOKEN_RE.findall(text.lower())
         present = self._starters.intersection(words)
         found: set[int] = set()
-        for i in [i for i, word in enumerate(words) if word in present]:
+        for i in [i for i, word in enumerate(words) if word in present] if present else ():
             for form in _forms(words[i]):
                 entries = self._index.get(form, ())
                 # A one-word term found through one of the word's own forms matches there by construction.
                 found.update(
                     k for k, t in entries if k not in found and (len(t) == 1 or _matches_at(t, words, i))
                 )
-        for k, theme in enumerate(self.themes):
-            if k not in found and theme.regex is not None and theme.regex.search(text):
-                found.add(k)
+        # Most paragraphs match no pattern: one scan with all patterns at once tells so, where each
+        # pattern would scan the text again.
+        if self._any_pattern is None or self._any_pattern.search(text):
+            for k, theme in enumerate(self.themes):
+                if k not in found and theme.regex is not None and theme.regex.search(text):
+                    found.add(k)
         return tuple(self.themes[k].id for k in sorted(found))
 
     def unit_themes(
@@ -169,6 +176,15 @@ class Lexicon:
                 themes = seen[unit.text] = self.themes_of(unit.text)
             out[unit.id] = themes
         return out
+
+
+def _joined_patterns(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches somewhere exactly when one of `regexes` does; None when there are
+    fewer than two, or when joining could change what they match (groups, whose numbers and
+    back-references would shift, or differing flags)."""
+    if len(regexes) < 2 or any(r.groups for r in regexes) or len({r.flags for r in regexes}) > 1:
+        return None
+    return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), regexes[0].flags)
 
 
 def _compile(theme_id: str, patterns: tuple[str, ...], origin: str) -> re.Pattern[str] | None:
