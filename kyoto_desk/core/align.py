@@ -93,11 +93,14 @@ class _Aligner:
         plan = self.plan
         taken_old = {i for g in plan.groups for i in g.old} | plan.banned_old
         taken_new = {j for g in plan.groups for j in g.new} | plan.banned_new
-        literal = [
-            (self.scorer.score(self.old_p[i], self.new_p[j], related=False), i, j)
+        pairs = [
+            (i, j)
             for i, j in candidate_pairs(self.old_p, self.new_p, self.scorer)
             if (i, j) not in plan.forbidden and i not in taken_old and j not in taken_new
         ]
+        old_p, new_p = self.old_p, self.new_p
+        scores = self.scorer.literal_scores([(old_p[i], new_p[j]) for i, j in pairs])
+        literal = [(s, i, j) for s, (i, j) in zip(scores, pairs, strict=True)]
         best = _best_few(literal, RELATED_CANDIDATES)
         scored = [
             (self.scorer.score(self.old_p[i], self.new_p[j]), i, j) if (i, j) in best else (s, i, j)

@@ -156,8 +156,9 @@ class Signals:
 
 
 # A scored pair: its profiles (kept so that their ids stay theirs), the literal dot product and
-# cosine, the word-form and phrase signals, and whether the thesaurus may change its score.
-_Pair = tuple[UnitProfile, UnitProfile, float, float, float, bool]
+# cosine, the word-form and phrase signals, whether the thesaurus may change its score, and how many
+# word forms and phrases the two share.
+_Pair = tuple[UnitProfile, UnitProfile, float, float, float, bool, int, int]
 
 
 class Scorer:
@@ -200,9 +201,10 @@ class Scorer:
         return hit[1], hit[2]
 
     def signals(self, a: UnitProfile, b: UnitProfile) -> Signals:
-        terms, soft = self._term_cosines(a, b)
-        grams = _set_cosine(a.grams, b.grams)
-        phrases = _dice(a.pairs, b.pairs)
+        hit = self._pairs.get((id(a), id(b))) or self._pair(a, b)
+        terms, soft = self._related_cosines(a, b, hit[2]) if hit[5] else (hit[3], hit[3])
+        grams = _set_cosine(a.grams, b.grams, hit[6])
+        phrases = _dice(a.pairs, b.pairs, hit[7])
         base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * terms + SOFT_SHARE * soft)
         base += GRAM_WEIGHT * grams + PHRASE_WEIGHT * phrases
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
@@ -222,6 +224,19 @@ class Scorer:
         closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
         return min(1.0, base + self._position_bonus * closeness * min(1.0, base / 0.3))
 
+    def literal_scores(self, pairs: Iterable[tuple[UnitProfile, UnitProfile]]) -> list[float]:
+        """`score(a, b, related=False)` of each pair, remembering each pair as `score` does, in one
+        loop: the aligner's first pass scores about ten pairs per unit, and calling `score` for each
+        cost a quarter of that pass."""
+        remembered, compute = self._pairs.get, self._pair
+        bonus, out = self._position_bonus, []
+        for a, b in pairs:
+            hit = remembered((id(a), id(b))) or compute(a, b)
+            base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * hit[3] + SOFT_SHARE * hit[3]) + hit[4]
+            closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
+            out.append(min(1.0, base + bonus * closeness * min(1.0, base / 0.3)))
+        return out
+
     def _pair(self, a: UnitProfile, b: UnitProfile) -> _Pair:
         """What a pair's score needs besides the thesaurus, computed once: the thesaurus pass and the
         link's signals meet again pairs the literal pass has scored."""
@@ -233,16 +248,15 @@ class Scorer:
         # TERM_WEIGHT * SOFT_SHARE * (1 - NEAR_IDENTICAL)); the look-up is skipped there.
         may_relate = bool(va and vb) and dot < NEAR_IDENTICAL * na * nb
         ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
-        forms = (GRAM_WEIGHT * len(ga & gb) / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
-            PHRASE_WEIGHT * 2.0 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
+        # Units with the same text share one feature record, so their word forms are one set.
+        shared_grams = len(ga) if ga is gb else len(ga & gb)
+        shared_pairs = len(pa) if pa is pb else len(pa & pb)
+        forms = (GRAM_WEIGHT * shared_grams / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
+            PHRASE_WEIGHT * 2.0 * shared_pairs / (len(pa) + len(pb)) if pa and pb else 0.0
         )
-        hit = self._pairs[(id(a), id(b))] = (a, b, dot, literal, forms, may_relate)
+        hit = (a, b, dot, literal, forms, may_relate, shared_grams, shared_pairs)
+        self._pairs[(id(a), id(b))] = hit
         return hit
-
-    def _term_cosines(self, a: UnitProfile, b: UnitProfile) -> tuple[float, float]:
-        """The literal term cosine, and the cosine once related leftover words are joined."""
-        hit = self._pairs.get((id(a), id(b))) or self._pair(a, b)
-        return self._related_cosines(a, b, hit[2]) if hit[5] else (hit[3], hit[3])
 
     def _related_cosines(self, a: UnitProfile, b: UnitProfile, dot: float) -> tuple[float, float]:
         (va, na), (vb, nb) = self._weighted(a), self._weighted(b)
@@ -319,16 +333,6 @@ class Scorer:
         return shared[:limit]
 
 
-def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
-    (va, na), (vb, nb) = a, b
-    if not va or not vb:
-        return 0.0
-    if len(va) > len(vb):
-        va, vb = vb, va
-    dot = sum(w * vb[t] for t, w in va.items() if t in vb)
-    return min(1.0, dot / (na * nb)) if dot else 0.0
-
-
 def _find(parent: dict[str, str], term: str) -> str:
     while parent[term] != term:
         term = parent[term]
@@ -344,16 +348,16 @@ def _union(parent: dict[str, str], x: str, y: str) -> None:
         parent[max(rx, ry)] = min(rx, ry)
 
 
-def _set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
+def _set_cosine(a: frozenset[str], b: frozenset[str], shared: int) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+    return shared / math.sqrt(len(a) * len(b))
 
 
-def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
+def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]], shared: int) -> float:
     if not a or not b:
         return 0.0
-    return 2.0 * len(a & b) / (len(a) + len(b))
+    return 2.0 * shared / (len(a) + len(b))
 
 
 def explain(scorer: Scorer, a: UnitProfile, b: UnitProfile, signals: Signals | None = None) -> str:
