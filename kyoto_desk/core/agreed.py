@@ -85,6 +85,11 @@ def _text_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]
     return tuple(map(str.casefold, map(re.Match.group, found))), tuple(map(re.Match.span, found))
 
 
+def word_forms(text: str) -> tuple[str, ...]:
+    """The casefolded words of `text` as agreed language reads them, remembered until `clear_cache`."""
+    return _text_words(text)[0]
+
+
 def word_count(text: str) -> int:
     """How many words `text` has, counted as agreed language counts them."""
     return len(_text_words(text)[0])
