@@ -56,11 +56,20 @@ class AgreedRun:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """The words of one unit: normalised forms and their offsets in the unit's text."""
+    """The words of one unit: normalised forms and where each starts and ends in the unit's text.
+
+    Starts and ends are kept apart, as plain integers: a tuple per word was most of the objects one
+    comparison leaves for the garbage collector to look through.
+    """
 
     unit_id: str
     forms: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(zip(self.starts, self.ends, strict=True))
 
 
 @dataclass(slots=True)
@@ -78,11 +87,12 @@ class _Run:
 
 
 @lru_cache(maxsize=8192)
-def _text_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _text_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     # Cached by text: one comparison reads each unit's words three times (runs, shares, new language).
     found = list(_WORD_RE.finditer(text))
     # map() over the unbound methods keeps the per-word work in C.
-    return tuple(map(str.casefold, map(re.Match.group, found))), tuple(map(re.Match.span, found))
+    forms = tuple(map(str.casefold, map(re.Match.group, found)))
+    return forms, tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found))
 
 
 def word_forms(text: str) -> tuple[str, ...]:
@@ -176,17 +186,7 @@ def _join(runs: list[_Run]) -> list[_Run]:
                 chain.matched += run.matched
                 break
         else:
-            chains.append(
-                _Run(
-                    run.new_unit,
-                    run.old_unit,
-                    run.new_start,
-                    run.new_end,
-                    run.old_start,
-                    run.old_end,
-                    run.matched,
-                )
-            )
+            chains.append(run)  # the run starts a chain and grows into it; nothing else holds it
     return [chain for chains in by_pair.values() for chain in chains]
 
 
@@ -219,12 +219,11 @@ def agreed_runs(
     size = min(SEED_WORDS, min_words)
     runs = _join(_exact_runs(old_words, new_words, _targets(old, new, alignment), size, min_words))
     out = []
-    for run in sorted(runs, key=lambda r: (r.new_unit, r.new_start, r.old_unit, r.old_start)):
-        if run.matched < min_words:
-            continue
+    long_enough = [run for run in runs if run.matched >= min_words]  # most are short: sort fewer
+    for run in sorted(long_enough, key=lambda r: (r.new_unit, r.new_start, r.old_unit, r.old_start)):
         o, n = old_words[run.old_unit], new_words[run.new_unit]
-        new_loc = Located(n.unit_id, n.spans[run.new_start][0], n.spans[run.new_end - 1][1])
-        old_loc = Located(o.unit_id, o.spans[run.old_start][0], o.spans[run.old_end - 1][1])
+        new_loc = Located(n.unit_id, n.starts[run.new_start], n.ends[run.new_end - 1])
+        old_loc = Located(o.unit_id, o.starts[run.old_start], o.ends[run.old_end - 1])
         text = new.unit(n.unit_id).text[new_loc.start : new_loc.end]
         new_count, old_count = run.new_end - run.new_start, run.old_end - run.old_start
         out.append(AgreedRun(old_loc, new_loc, new_count, old_count, run.matched, text))
@@ -233,7 +232,7 @@ def agreed_runs(
 
 def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
     """For each word of the unit, whether the intervals together cover it whole."""
-    flags = [False] * len(words.spans)
+    flags = [False] * len(words.starts)
     if not intervals or not flags:
         return flags
     merged: list[list[int]] = []
@@ -244,7 +243,7 @@ def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
             merged.append([start, end])
     # Words neither overlap nor go back, so their starts and ends both ascend: the words an interval
     # holds are one slice, found by bisection instead of a test per word.
-    starts, ends = zip(*words.spans, strict=True)
+    starts, ends = words.starts, words.ends
     for start, end in merged:
         first, stop = bisect_left(starts, start), bisect_right(ends, end)
         if stop > first:
@@ -282,10 +281,10 @@ def new_language(
 def _uncovered(words: _Words, intervals: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     previous_new = False
-    for span, covered in zip(words.spans, _covered(words, intervals), strict=True):
+    for start, end, covered in zip(words.starts, words.ends, _covered(words, intervals), strict=True):
         if not covered and previous_new:
-            spans[-1] = (spans[-1][0], span[1])  # one span across the spaces between new words
+            spans[-1] = (spans[-1][0], end)  # one span across the spaces between new words
         elif not covered:
-            spans.append(span)
+            spans.append((start, end))
         previous_new = not covered
     return tuple(spans)
