@@ -31,7 +31,6 @@ _BOUNDARY = "\x00\x00"
 # Private-use plane first: these characters are neither letters nor spaces, which keeps the semantic
 # cleanup's word-boundary heuristics from treating token codes as text.
 _FIRST_CODE = 0xE000
-_SURROGATES = range(0xD800, 0xE000)
 
 
 class DiffOp(StrEnum):
@@ -146,13 +145,10 @@ def _side(units: Sequence[Unit]) -> _Side:
 
 def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str]:
     """Both sides as strings of one character per token, equal tokens sharing a character."""
-    codes: dict[str, str] = {}
-    point = _FIRST_CODE
-    for token in dict.fromkeys(old_tokens + new_tokens):
-        if point in _SURROGATES:
-            point = _SURROGATES.stop
-        codes[token] = chr(point)
-        point += 1
+    distinct = dict.fromkeys(old_tokens + new_tokens)
+    # Codes count up from the private-use plane, which lies above the surrogates: none is ever one.
+    points = range(_FIRST_CODE, _FIRST_CODE + len(distinct))
+    codes = dict(zip(distinct, map(chr, points), strict=False))
     return "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens))
 
 
