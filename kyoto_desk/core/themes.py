@@ -60,11 +60,11 @@ def term_words(term: str) -> Terms:
 
 
 def _matches_at(term: tuple[str, ...], words: Sequence[str], i: int) -> bool:
-    if i + len(term) > len(words):
-        return False
     last = len(term) - 1
+    if i + last >= len(words):
+        return False
     # Only the last word of a term takes a plural ending ("courts of law" is not a term form).
-    return all(words[i + j] == w for j, w in enumerate(term[:last])) and term[last] in _forms(words[i + last])
+    return tuple(words[i : i + last]) == term[:last] and term[last] in _forms(words[i + last])
 
 
 def _index(
@@ -163,11 +163,10 @@ class Lexicon:
         found: set[int] = set()
         for i in [i for i, word in enumerate(words) if word in present] if present else ():
             for form in _forms(words[i]):
-                entries = self._index.get(form, ())
                 # A one-word term found through one of the word's own forms matches there by construction.
-                found.update(
-                    k for k, t in entries if k not in found and (len(t) == 1 or _matches_at(t, words, i))
-                )
+                for k, t in self._index.get(form, ()):
+                    if k not in found and (len(t) == 1 or _matches_at(t, words, i)):
+                        found.add(k)
         # Most paragraphs match no pattern: one scan with all patterns at once tells so, where each
         # pattern would scan the text again.
         if self._any_pattern is None or self._any_pattern.search(text):
