@@ -135,15 +135,16 @@ def _partners(found: list[tuple[int, int]], target: int) -> list[tuple[int, int]
     return found[low : low + MAX_PARTNERS]
 
 
-def _extend(old: _Words, new: _Words, o: int, n: int) -> tuple[int, int, int]:
-    """(new start, new end, old start) of the maximal exact run through old[o] == new[n]."""
+def _extend(old: _Words, new: _Words, o: int, n: int, seed: int) -> tuple[int, int, int]:
+    """(new start, new end, old start) of the maximal exact run through the `seed` words that
+    old[o:] and new[n:] are known to share."""
     old_forms, new_forms = old.forms, new.forms
     if o == n and old_forms == new_forms:  # the same words (most units of a revision): the whole unit
         return 0, len(new_forms), 0
     back = 0
     while o - back > 0 and n - back > 0 and old_forms[o - back - 1] == new_forms[n - back - 1]:
         back += 1
-    ahead, room = 0, min(len(old_forms) - o, len(new_forms) - n)
+    ahead, room = seed, min(len(old_forms) - o, len(new_forms) - n)
     while ahead < room and old_forms[o + ahead] == new_forms[n + ahead]:
         ahead += 1
     return n - back, n + ahead, o - back
@@ -168,7 +169,7 @@ def _exact_runs(
                 diagonal = (ou, o - n)
                 if is_covered(diagonal, -1) > n:
                     continue
-                start, end, old_start = _extend(old[ou], words, o, n)
+                start, end, old_start = _extend(old[ou], words, o, n, size)
                 covered[diagonal] = end
                 add(_Run(nu, ou, start, end, old_start, old_start + end - start, end - start))
     return runs
