@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from kyoto_desk.core import agreed as _agreed
+from kyoto_desk.core import similarity as _similarity
 from kyoto_desk.core import themes as _themes
 from kyoto_desk.core.agreed import DEFAULT_MIN_WORDS, AgreedRun, agreed_runs, agreed_share, new_language
 from kyoto_desk.core.align import align_units
@@ -156,11 +157,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def clear_caches() -> None:
-    """Forget what was remembered of unit texts between comparisons (words, word forms, counts).
+    """Forget everything remembered by unit text between comparisons: the aligner's word features and
+    thesaurus concepts, agreed language's words, the themes' word forms.
 
-    The caches only save time when the same texts are compared again; benchmarks clear them so that
-    every timed run is a first run.
+    Those caches only save time when a text is compared again (after a pin, or against another
+    revision); benchmarks clear them so that every timed run meets its texts for the first time. What
+    is remembered by single word (stems, word forms, thesaurus entries) stays: any text warms it.
     """
+    _similarity.clear_text_cache()
     _agreed.clear_cache()
     _themes.clear_cache()
 

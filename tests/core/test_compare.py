@@ -139,3 +139,16 @@ def test_garbage_collector_is_restored(kyoto: Document, cancel: bool) -> None:
     except ComparisonCancelled:
         assert cancel
     assert gc.isenabled()
+
+
+def test_clear_caches_forgets_every_text(kyoto: Document) -> None:
+    """Benchmarks time first comparisons with it: nothing remembered by unit text may survive."""
+    from kyoto_desk.core import agreed, similarity, themes
+    from kyoto_desk.core.compare import clear_caches
+
+    caches = [similarity._text_features, similarity._term_concepts, agreed._text_words, themes._forms]
+    pair = make_revision(kyoto, "mixed", 5)
+    compare_documents(pair.old, pair.new, lexicon=load_lexicon())
+    assert all(cache.cache_info().currsize for cache in caches)
+    clear_caches()
+    assert [cache.cache_info().currsize for cache in caches] == [0, 0, 0, 0]
