@@ -130,11 +130,11 @@ def _fill_equivalents() -> None:
 _fill_equivalents()
 
 
-def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _phrase_index() -> dict[str, list[tuple[list[str], str]]]:
     # Phrases by first word, longest first, so that folding is one dictionary look-up per word.
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    index: dict[str, list[tuple[list[str], str]]] = {}
     for phrase, token in sorted(PHRASES.items(), key=lambda item: -len(item[0].split())):
-        words = tuple(WORD_RE.findall(phrase))
+        words = WORD_RE.findall(phrase)
         index.setdefault(words[0], []).append((words, token))
     return index
 
@@ -144,18 +144,24 @@ _PHRASES_BY_FIRST_WORD = _phrase_index()
 
 def fold_phrases(words: list[str]) -> list[str]:
     """The lowercase words with multiword formulae replaced by their canonical token (or dropped)."""
+    index = _PHRASES_BY_FIRST_WORD
+    # Only about one word in seven can start a formula: find those in one pass in C, then copy the
+    # words between them as slices instead of testing and appending every word in Python.
+    starts = [i for i, word in enumerate(words) if word in index]
     folded: list[str] = []
-    i, size = 0, len(words)
-    while i < size:
-        for phrase, token in _PHRASES_BY_FIRST_WORD.get(words[i], ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
+    done = 0  # words before this index are folded or copied
+    for i in starts:
+        if i < done:  # inside a formula already folded
+            continue
+        for phrase, token in index[words[i]]:
+            end = i + len(phrase)
+            if words[i:end] == phrase:
+                folded += words[done:i]
                 if token:
                     folded.append(token)
-                i += len(phrase)
+                done = end
                 break
-        else:
-            folded.append(words[i])
-            i += 1
+    folded += words[done:]
     return folded
 
 
