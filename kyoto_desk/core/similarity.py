@@ -14,8 +14,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import chain, pairwise
+from functools import cache, lru_cache, reduce
+from itertools import chain, count, pairwise
+from operator import or_
 
 from kyoto_desk.core.concepts import concepts
 from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
@@ -47,7 +48,7 @@ class UnitProfile:
     """What the scorer needs of one unit (or of several units read as one)."""
 
     terms: Counter[str]
-    grams: frozenset[str]
+    grams: int  # the character 4-grams of its content words, one bit each (see `_word_grams`)
     pairs: frozenset[tuple[str, str]]
     surface: tuple[str, ...]
     position: float  # relative place in its document, 0 (first) to 1 (last)
@@ -58,19 +59,37 @@ class UnitProfile:
         return bool(self.terms)
 
 
+# The bit of each character 4-gram ever seen. Sets of grams are bit masks because a pair's shared grams
+# are then one `&` and a bit count, where intersecting sets of strings cost the aligner's first pass
+# more than anything else. Bits are only added, never reused, so masks made at any time agree; their
+# width follows the grams of the language seen so far (tens of thousands at most), a unit's mask stays
+# smaller than the set of strings it replaces.
+_GRAM_BITS: dict[str, int] = {}
+_next_gram_bit = count()  # unique even when two threads meet a new gram at once
+
+
 @cache
-def _word_grams(word: str) -> tuple[str, ...]:
+def _word_grams(word: str) -> int:
+    """The mask of the character 4-grams of a word padded with a space at each end."""
     padded = f" {word} "
     if len(padded) <= GRAM_SIZE:
-        return (padded,)
-    return tuple(padded[i : i + GRAM_SIZE] for i in range(len(padded) - GRAM_SIZE + 1))
+        grams = [padded]
+    else:
+        grams = [padded[i : i + GRAM_SIZE] for i in range(len(padded) - GRAM_SIZE + 1)]
+    mask = 0
+    for gram in grams:
+        bit = _GRAM_BITS.get(gram)
+        if bit is None:
+            bit = _GRAM_BITS.setdefault(gram, next(_next_gram_bit))
+        mask |= 1 << bit
+    return mask
 
 
 def profile(text: str, position: float) -> UnitProfile:
     """The profile of one unit's text at a relative position; a bare lead-in gets an empty one."""
     terms, grams, pairs, surface, words = _text_features(text)
     if is_lead_in_text(text, terms):
-        terms, grams, pairs, words = Counter(), frozenset(), frozenset(), ()
+        terms, grams, pairs, words = Counter(), 0, frozenset(), ()
     return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position, words=words)
 
 
@@ -105,7 +124,7 @@ def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
 
 _Features = tuple[
     Counter[str],
-    frozenset[str],
+    int,
     frozenset[tuple[str, str]],
     tuple[str, ...],
     tuple[tuple[str, tuple[str, ...]], ...],
@@ -120,7 +139,7 @@ def _text_features(text: str) -> _Features:
     words = fold_phrases(surface)
     terms = list(chain.from_iterable(map(word_terms, words)))
     content = set(words).difference(STOP_WORDS)
-    grams = frozenset(chain.from_iterable(_word_grams(w) for w in content if not w.isdigit()))
+    grams = reduce(or_, [_word_grams(w) for w in content if not w.isdigit()], 0)
     with_terms = tuple((w, t) for w in sorted(content) if (t := word_terms(w)))
     return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface), with_terms
 
@@ -134,7 +153,7 @@ def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
         terms.update(p.terms)
     return UnitProfile(
         terms=terms,
-        grams=frozenset().union(*(p.grams for p in profiles)),
+        grams=reduce(or_, [p.grams for p in profiles]),
         pairs=frozenset().union(*(p.pairs for p in profiles)),
         surface=tuple(w for p in profiles for w in p.surface),
         position=min(p.position for p in profiles),
@@ -248,12 +267,12 @@ class Scorer:
         # TERM_WEIGHT * SOFT_SHARE * (1 - NEAR_IDENTICAL)); the look-up is skipped there.
         may_relate = bool(va and vb) and dot < NEAR_IDENTICAL * na * nb
         ga, gb, pa, pb = a.grams, b.grams, a.pairs, b.pairs
-        # Units with the same text share one feature record, so their word forms are one set.
-        shared_grams = len(ga) if ga is gb else len(ga & gb)
+        shared_grams = (ga & gb).bit_count()
+        # Units with the same text share one feature record, so their phrases are one set.
         shared_pairs = len(pa) if pa is pb else len(pa & pb)
-        forms = (GRAM_WEIGHT * shared_grams / math.sqrt(len(ga) * len(gb)) if ga and gb else 0.0) + (
-            PHRASE_WEIGHT * 2.0 * shared_pairs / (len(pa) + len(pb)) if pa and pb else 0.0
-        )
+        forms = (
+            GRAM_WEIGHT * shared_grams / math.sqrt(ga.bit_count() * gb.bit_count()) if ga and gb else 0.0
+        ) + (PHRASE_WEIGHT * 2.0 * shared_pairs / (len(pa) + len(pb)) if pa and pb else 0.0)
         hit = (a, b, dot, literal, forms, may_relate, shared_grams, shared_pairs)
         self._pairs[(id(a), id(b))] = hit
         return hit
@@ -348,10 +367,11 @@ def _union(parent: dict[str, str], x: str, y: str) -> None:
         parent[max(rx, ry)] = min(rx, ry)
 
 
-def _set_cosine(a: frozenset[str], b: frozenset[str], shared: int) -> float:
+def _set_cosine(a: int, b: int, shared: int) -> float:
+    """The cosine of two sets given as bit masks, from the number of members they share."""
     if not a or not b:
         return 0.0
-    return shared / math.sqrt(len(a) * len(b))
+    return shared / math.sqrt(a.bit_count() * b.bit_count())
 
 
 def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]], shared: int) -> float:
