@@ -49,10 +49,10 @@ class UnitProfile:
 
     terms: Counter[str]
     grams: int  # the character 4-grams of its content words, one bit each (see `_word_grams`)
-    pairs: frozenset[tuple[str, str]]
+    pairs: frozenset[str]  # each two terms in a row, as "first second" (see `_text_features`)
     surface: tuple[str, ...]
     position: float  # relative place in its document, 0 (first) to 1 (last)
-    words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # content words with their terms, once each
+    words: frozenset[str] = frozenset()  # the content words (stop words left out)
 
     @property
     def has_content(self) -> bool:
@@ -89,7 +89,7 @@ def profile(text: str, position: float) -> UnitProfile:
     """The profile of one unit's text at a relative position; a bare lead-in gets an empty one."""
     terms, grams, pairs, surface, words = _text_features(text)
     if is_lead_in_text(text, terms):
-        terms, grams, pairs, words = Counter(), 0, frozenset(), ()
+        terms, grams, pairs, words = Counter(), 0, frozenset(), frozenset()
     return UnitProfile(terms=terms, grams=grams, pairs=pairs, surface=surface, position=position, words=words)
 
 
@@ -100,15 +100,18 @@ def clear_text_cache() -> None:
 
 
 @lru_cache(maxsize=4096)
-def _term_concepts(
-    words: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+def _term_concepts(words: frozenset[str]) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     """The thesaurus concepts behind each term of a unit (through its words), and all of them."""
     by_term: dict[str, frozenset[int]] = {}
-    for word, terms in words:
+    for word in words:
+        terms = word_terms(word)
+        if not terms:
+            continue
         found = concepts(word)
         for term in terms:
-            by_term[term] = by_term.get(term, frozenset()) | found
+            known = by_term.get(term)
+            # Most terms come from one word: its own (cached) set serves, no copy of it is made.
+            by_term[term] = found if known is None else known | found
     return by_term, frozenset().union(*by_term.values())
 
 
@@ -122,13 +125,7 @@ def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
     return text.rstrip().endswith(":") and all(t in LIGHT_TERMS for t in terms)
 
 
-_Features = tuple[
-    Counter[str],
-    int,
-    frozenset[tuple[str, str]],
-    tuple[str, ...],
-    tuple[tuple[str, tuple[str, ...]], ...],
-]
+_Features = tuple[Counter[str], int, frozenset[str], tuple[str, ...], frozenset[str]]
 
 
 @lru_cache(maxsize=16384)
@@ -138,10 +135,12 @@ def _text_features(text: str) -> _Features:
     surface = WORD_RE.findall(lowered)
     words = fold_phrases(surface)
     terms = list(chain.from_iterable(map(word_terms, words)))
-    content = set(words).difference(STOP_WORDS)
+    content = frozenset(words).difference(STOP_WORDS)
     grams = reduce(or_, [_word_grams(w) for w in content if not w.isdigit()], 0)
-    with_terms = tuple((w, t) for w in sorted(content) if (t := word_terms(w)))
-    return Counter(terms), grams, frozenset(pairwise(terms)), tuple(surface), with_terms
+    # Phrases as strings, not pairs of terms: a cached tuple per phrase would be one more object for
+    # the garbage collector to walk. No term holds a space, so the string stands for the pair.
+    pairs = frozenset(map(" ".join, pairwise(terms)))
+    return Counter(terms), grams, pairs, tuple(surface), content
 
 
 def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
@@ -157,7 +156,7 @@ def combine(profiles: Sequence[UnitProfile]) -> UnitProfile:
         pairs=frozenset().union(*(p.pairs for p in profiles)),
         surface=tuple(w for p in profiles for w in p.surface),
         position=min(p.position for p in profiles),
-        words=tuple(sorted(set(chain.from_iterable(p.words for p in profiles)))),
+        words=frozenset().union(*(p.words for p in profiles)),
     )
 
 
@@ -374,7 +373,7 @@ def _set_cosine(a: int, b: int, shared: int) -> float:
     return shared / math.sqrt(a.bit_count() * b.bit_count())
 
 
-def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]], shared: int) -> float:
+def _dice(a: frozenset[str], b: frozenset[str], shared: int) -> float:
     if not a or not b:
         return 0.0
     return 2.0 * shared / (len(a) + len(b))
