@@ -210,13 +210,14 @@ class Scorer:
         return self._weighted(p)[0]
 
     def _weighted(self, p: UnitProfile) -> tuple[dict[str, float], float]:
-        hit = self._vectors.get(id(p))
-        if hit is None:
-            idf, default, log = self._idf.get, self._default_idf, math.log  # locals: this runs per unit
-            vector = {t: (1.0 + log(n)) * idf(t, default) for t, n in p.terms.items()}
-            hit = (p, vector, math.sqrt(sum(w * w for w in vector.values())))
-            self._vectors[id(p)] = hit
+        hit = self._vectors.get(id(p)) or self._weigh(p)
         return hit[1], hit[2]
+
+    def _weigh(self, p: UnitProfile) -> tuple[UnitProfile, dict[str, float], float]:
+        idf, default, log = self._idf.get, self._default_idf, math.log  # locals: this runs per unit
+        vector = {t: (1.0 + log(n)) * idf(t, default) for t, n in p.terms.items()}
+        hit = self._vectors[id(p)] = (p, vector, math.sqrt(sum(w * w for w in vector.values())))
+        return hit
 
     def signals(self, a: UnitProfile, b: UnitProfile) -> Signals:
         hit = self._pairs.get((id(a), id(b))) or self._pair(a, b)
@@ -258,7 +259,9 @@ class Scorer:
     def _pair(self, a: UnitProfile, b: UnitProfile) -> _Pair:
         """What a pair's score needs besides the thesaurus, computed once: the thesaurus pass and the
         link's signals meet again pairs the literal pass has scored."""
-        (va, na), (vb, nb) = self._weighted(a), self._weighted(b)
+        vectors = self._vectors  # the literal pass runs this for every candidate pair
+        _, va, na = vectors.get(id(a)) or self._weigh(a)
+        _, vb, nb = vectors.get(id(b)) or self._weigh(b)
         small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
         dot = sum([w * large[t] for t, w in small.items() if t in large])
         literal = min(1.0, dot / (na * nb)) if va and vb else 0.0
@@ -427,7 +430,7 @@ for _phrase, _token in PHRASES.items():
 def _surface_of_terms(surface: tuple[str, ...]) -> dict[str, str]:
     """The first word of a text behind each of its canonical terms."""
     found: dict[str, str] = {}
-    for word in surface:
+    for word in dict.fromkeys(surface):  # each word once: its terms are the same every time
         for term in word_terms(word):
             found.setdefault(term, word)
     return found
