@@ -14,8 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
-from operator import attrgetter
+from itertools import accumulate, islice
 
 from kyoto_desk.core.links import Alignment
 from kyoto_desk.core.model import Document
@@ -32,6 +31,11 @@ MAX_GAP = 2  # words an edit inside a run may insert, delete or replace on each 
 # occurrences nearest the expected place keeps the search linear in the size of the texts.
 MAX_PARTNERS = 8
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+# A place in the older text packed in one int, unit << _SHIFT | word position, so that the index holds
+# no tuple per word and a diagonal is one subtraction. Positions stay far below 2**31 in any paragraph.
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,27 +76,20 @@ class _Words:
         return tuple(zip(self.starts, self.ends, strict=True))
 
 
-@dataclass(slots=True)
-class _Run:
-    new_unit: int
-    old_unit: int
-    new_start: int  # word positions, end exclusive
-    new_end: int
-    old_start: int
-    old_end: int
-    matched: int
-
-    def key(self) -> tuple[int, int]:
-        return self.new_unit, self.old_unit
-
-
 @lru_cache(maxsize=8192)
 def _text_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     # Cached by text: one comparison reads each unit's words three times (runs, shares, new language).
-    found = list(_WORD_RE.finditer(text))
-    # map() over the unbound methods keeps the per-word work in C.
-    forms = tuple(map(str.casefold, map(re.Match.group, found)))
-    return forms, tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found))
+    # Split on the captured word pattern, the text comes back as the gaps and the words in turn, so
+    # running sums of their lengths are where each word starts and ends: no match object per word.
+    if text.isascii():
+        # ASCII casefolds to its lower case, letter for letter: one call for the whole text.
+        parts = _SPLIT_RE.split(text.lower())
+        forms = tuple(parts[1::2])
+    else:
+        parts = _SPLIT_RE.split(text)
+        forms = tuple(map(str.casefold, parts[1::2]))
+    bounds = tuple(accumulate(map(len, parts[:-1])))
+    return forms, bounds[0::2], bounds[1::2]
 
 
 def word_forms(text: str) -> tuple[str, ...]:
@@ -119,76 +116,108 @@ def _grams(forms: tuple[str, ...], size: int) -> Iterator[tuple[str, ...]]:
     return zip(*(forms[i:] for i in range(size)), strict=False)
 
 
-def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], int | list[int]]:
+    """Where each run of `size` words stands in `units`, as unit << _SHIFT | position: the place of a
+    run found once (most are), an ascending list of places for one found more often."""
+    grams: dict[tuple[str, ...], int | list[int]] = {}
+    look_up = grams.get
     for u, words in enumerate(units):
-        for p, gram in enumerate(_grams(words.forms, size)):
-            grams[gram].append((u, p))
+        for place, gram in enumerate(_grams(words.forms, size), u << _SHIFT):
+            found = look_up(gram)
+            if found is None:
+                grams[gram] = place
+            elif isinstance(found, int):
+                grams[gram] = [found, place]
+            else:
+                found.append(place)
     return grams
 
 
-def _partners(found: list[tuple[int, int]], target: int) -> list[tuple[int, int]]:
+def _partners(found: list[int], target: int) -> list[int]:
     if len(found) <= MAX_PARTNERS:
         return found
-    at = bisect_left(found, (target, 0))
+    at = bisect_left(found, target << _SHIFT)
     low = max(0, min(at - MAX_PARTNERS // 2, len(found) - MAX_PARTNERS))
     return found[low : low + MAX_PARTNERS]
 
 
-def _extend(old: _Words, new: _Words, o: int, n: int, seed: int) -> tuple[int, int, int]:
+def _extend(old: tuple[str, ...], new: tuple[str, ...], o: int, n: int, seed: int) -> tuple[int, int, int]:
     """(new start, new end, old start) of the maximal exact run through the `seed` words that
     old[o:] and new[n:] are known to share."""
-    old_forms, new_forms = old.forms, new.forms
-    if o == n and old_forms == new_forms:  # the same words (most units of a revision): the whole unit
-        return 0, len(new_forms), 0
+    if o == n and old == new:  # the same words (most units of a revision): the whole unit
+        return 0, len(new), 0
     back = 0
-    while o - back > 0 and n - back > 0 and old_forms[o - back - 1] == new_forms[n - back - 1]:
+    while o - back > 0 and n - back > 0 and old[o - back - 1] == new[n - back - 1]:
         back += 1
-    ahead, room = seed, min(len(old_forms) - o, len(new_forms) - n)
-    while ahead < room and old_forms[o + ahead] == new_forms[n + ahead]:
+    ahead, room = seed, min(len(old) - o, len(new) - n)
+    while ahead < room and old[o + ahead] == new[n + ahead]:
         ahead += 1
     return n - back, n + ahead, o - back
 
 
+_Found = tuple[int, int, int, int]  # an exact run: new start, old start, new end, old end (word positions)
+
+
 def _exact_runs(
-    old: Sequence[_Words], new: Sequence[_Words], targets: Sequence[int], size: int, min_words: int
-) -> list[_Run]:
-    grams = _index(old, size)
-    # A stretch of size + stride - 1 exact words always holds a seed: keep that within min_words.
-    stride = max(1, min(SEED_STRIDE, min_words - size + 1))
-    runs: list[_Run] = []
-    look_up, add = grams.get, runs.append  # locals: this loop runs for every seed of the new text
-    for nu, words in enumerate(new):
-        covered: dict[tuple[int, int], int] = {}  # (old unit, diagonal) -> new position covered up to
-        is_covered, target = covered.get, targets[nu]
-        for n, gram in islice(enumerate(_grams(words.forms, size)), 0, None, stride):
-            found = look_up(gram)
-            if found is None:
+    old: Sequence[tuple[str, ...]],
+    new: tuple[str, ...],
+    index: dict[tuple[str, ...], int | list[int]],
+    target: int,
+    *,
+    size: int,
+    stride: int,
+) -> dict[int, list[_Found]]:
+    """The exact runs one new unit shares with each old unit, found from seeds of `size` words."""
+    runs: dict[int, list[_Found]] = defaultdict(list)
+    # Diagonal (old unit << _SHIFT, plus old position minus new) -> new position covered up to.
+    covered: dict[int, int] = {}
+    look_up, is_covered = index.get, covered.get  # locals: this loop runs for every seed
+    for n, gram in islice(enumerate(_grams(new, size)), 0, None, stride):
+        found = look_up(gram)
+        if found is None:
+            continue
+        for place in (found,) if isinstance(found, int) else _partners(found, target):
+            diagonal = place - n
+            if is_covered(diagonal, -1) > n:
                 continue
-            for ou, o in found if len(found) <= MAX_PARTNERS else _partners(found, target):
-                diagonal = (ou, o - n)
-                if is_covered(diagonal, -1) > n:
-                    continue
-                start, end, old_start = _extend(old[ou], words, o, n, size)
-                covered[diagonal] = end
-                add(_Run(nu, ou, start, end, old_start, old_start + end - start, end - start))
+            ou = place >> _SHIFT
+            start, end, old_start = _extend(old[ou], new, place & _MASK, n, size)
+            covered[diagonal] = end
+            runs[ou].append((start, old_start, end, old_start + end - start))
     return runs
 
 
-def _join(runs: list[_Run]) -> list[_Run]:
-    """Chains of runs of the same unit pair separated by at most MAX_GAP words on each side."""
-    by_pair: dict[tuple[int, int], list[_Run]] = defaultdict(list)
-    for run in sorted(runs, key=attrgetter("new_unit", "old_unit", "new_start", "old_start")):
-        chains = by_pair[(run.new_unit, run.old_unit)]
+def _join(runs: list[_Found]) -> list[list[int]]:
+    """Chains of one unit pair's runs separated by at most MAX_GAP words on each side, as
+    [new start, old start, new end, old end, matched words]."""
+    chains: list[list[int]] = []
+    # No two runs of a pair start at the same places, so plain tuple order is the reading order.
+    for new_start, old_start, new_end, old_end in sorted(runs):
         for chain in chains:
-            new_gap, old_gap = run.new_start - chain.new_end, run.old_start - chain.old_end
-            if 0 <= new_gap <= MAX_GAP and 0 <= old_gap <= MAX_GAP:
-                chain.new_end, chain.old_end = run.new_end, run.old_end
-                chain.matched += run.matched
+            if 0 <= new_start - chain[2] <= MAX_GAP and 0 <= old_start - chain[3] <= MAX_GAP:
+                chain[2], chain[3] = new_end, old_end
+                chain[4] += new_end - new_start
                 break
         else:
-            chains.append(run)  # the run starts a chain and grows into it; nothing else holds it
-    return [chain for chains in by_pair.values() for chain in chains]
+            chains.append([new_start, old_start, new_end, old_end, new_end - new_start])
+    return chains
+
+
+def _long_runs(runs: dict[int, list[_Found]], min_words: int) -> list[tuple[int, int, int, int, int, int]]:
+    """The joined runs of one new unit with at least `min_words` matched words, in reading order, as
+    (new start, old unit, old start, new end, old end, matched)."""
+    out = []
+    for ou, found in runs.items():
+        if len(found) == 1:  # most pairs share one common phrase: nothing to join, nothing to sort
+            new_start, old_start, new_end, old_end = found[0]
+            if new_end - new_start >= min_words:
+                out.append((new_start, ou, old_start, new_end, old_end, new_end - new_start))
+            continue
+        for new_start, old_start, new_end, old_end, matched in _join(found):
+            if matched >= min_words:
+                out.append((new_start, ou, old_start, new_end, old_end, matched))
+    out.sort()  # a run is unique by where it starts on both sides: this is the order by those places
+    return out
 
 
 def _targets(old: Document, new: Document, alignment: Alignment | None) -> list[int]:
@@ -218,16 +247,20 @@ def agreed_runs(
         raise ValueError("min_words must be at least 1")
     old_words, new_words = unit_words(old), unit_words(new)
     size = min(SEED_WORDS, min_words)
-    runs = _join(_exact_runs(old_words, new_words, _targets(old, new, alignment), size, min_words))
+    # A stretch of size + stride - 1 exact words always holds a seed: keep that within min_words.
+    stride = max(1, min(SEED_STRIDE, min_words - size + 1))
+    index = _index(old_words, size)
+    old_forms = [words.forms for words in old_words]
     out = []
-    long_enough = [run for run in runs if run.matched >= min_words]  # most are short: sort fewer
-    for run in sorted(long_enough, key=lambda r: (r.new_unit, r.new_start, r.old_unit, r.old_start)):
-        o, n = old_words[run.old_unit], new_words[run.new_unit]
-        new_loc = Located(n.unit_id, n.starts[run.new_start], n.ends[run.new_end - 1])
-        old_loc = Located(o.unit_id, o.starts[run.old_start], o.ends[run.old_end - 1])
-        text = new.unit(n.unit_id).text[new_loc.start : new_loc.end]
-        new_count, old_count = run.new_end - run.new_start, run.old_end - run.old_start
-        out.append(AgreedRun(old_loc, new_loc, new_count, old_count, run.matched, text))
+    for nu, (n, target) in enumerate(zip(new_words, _targets(old, new, alignment), strict=True)):
+        runs = _exact_runs(old_forms, n.forms, index, target, size=size, stride=stride)
+        text = new.units[nu].text
+        for new_start, ou, old_start, new_end, old_end, matched in _long_runs(runs, min_words):
+            o = old_words[ou]
+            new_loc = Located(n.unit_id, n.starts[new_start], n.ends[new_end - 1])
+            old_loc = Located(o.unit_id, o.starts[old_start], o.ends[old_end - 1])
+            counts = new_end - new_start, old_end - old_start, matched
+            out.append(AgreedRun(old_loc, new_loc, *counts, text[new_loc.start : new_loc.end]))
     return tuple(out)
 
 
