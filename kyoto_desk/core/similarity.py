@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
-from itertools import chain, count, pairwise
-from operator import or_
+from itertools import chain, count, pairwise, repeat
+from operator import mul, or_
 
 from kyoto_desk.core.concepts import concepts
 from kyoto_desk.core.unformula import WORD_RE, fold_phrases, word_terms
@@ -194,8 +194,9 @@ class Scorer:
         }
         self._default_idf = 1.0 + math.log((size + IDF_PRIOR) / (1 + IDF_PRIOR))
         self._position_bonus = POSITION_BONUS * min(1.0, shorter_text / POSITION_FULL_SIZE)
-        # Vectors by profile identity; the profile is kept alongside so its id cannot be reused.
-        self._vectors: dict[int, tuple[UnitProfile, dict[str, float], float]] = {}
+        # Vectors by the identity of the profile's terms, which units of the same text share; the
+        # terms are kept alongside so that their id cannot be reused.
+        self._vectors: dict[int, tuple[Counter[str], dict[str, float], float]] = {}
         # Dot product and word-form and phrase signals by pair; the profiles are kept so that their
         # ids stay theirs.
         self._pairs: dict[tuple[int, int], _Pair] = {}
@@ -210,13 +211,20 @@ class Scorer:
         return self._weighted(p)[0]
 
     def _weighted(self, p: UnitProfile) -> tuple[dict[str, float], float]:
-        hit = self._vectors.get(id(p)) or self._weigh(p)
+        hit = self._vectors.get(id(p.terms)) or self._weigh(p)
         return hit[1], hit[2]
 
-    def _weigh(self, p: UnitProfile) -> tuple[UnitProfile, dict[str, float], float]:
-        idf, default, log = self._idf.get, self._default_idf, math.log  # locals: this runs per unit
-        vector = {t: (1.0 + log(n)) * idf(t, default) for t, n in p.terms.items()}
-        hit = self._vectors[id(p)] = (p, vector, math.sqrt(sum(w * w for w in vector.values())))
+    def _weigh(self, p: UnitProfile) -> tuple[Counter[str], dict[str, float], float]:
+        terms = p.terms
+        # A term met once weighs its idf: (1 + log 1) * idf is idf exactly. The look-ups run in C,
+        # and only the rare repeated terms take the loop.
+        vector = dict(zip(terms, map(self._idf.get, terms, repeat(self._default_idf)), strict=True))
+        if sum(terms.values()) != len(terms):
+            for t, n in terms.items():
+                if n != 1:
+                    vector[t] = (1.0 + math.log(n)) * vector[t]
+        weights = vector.values()
+        hit = self._vectors[id(terms)] = (terms, vector, math.sqrt(sum(map(mul, weights, weights))))
         return hit
 
     def signals(self, a: UnitProfile, b: UnitProfile) -> Signals:
@@ -260,8 +268,8 @@ class Scorer:
         """What a pair's score needs besides the thesaurus, computed once: the thesaurus pass and the
         link's signals meet again pairs the literal pass has scored."""
         vectors = self._vectors  # the literal pass runs this for every candidate pair
-        _, va, na = vectors.get(id(a)) or self._weigh(a)
-        _, vb, nb = vectors.get(id(b)) or self._weigh(b)
+        _, va, na = vectors.get(id(a.terms)) or self._weigh(a)
+        _, vb, nb = vectors.get(id(b.terms)) or self._weigh(b)
         small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
         dot = sum([w * large[t] for t, w in small.items() if t in large])
         literal = min(1.0, dot / (na * nb)) if va and vb else 0.0
