@@ -100,8 +100,8 @@ def clear_text_cache() -> None:
 
 
 @lru_cache(maxsize=4096)
-def _term_concepts(words: frozenset[str]) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
-    """The thesaurus concepts behind each term of a unit (through its words), and all of them."""
+def _term_concepts(words: frozenset[str]) -> dict[str, frozenset[int]]:
+    """The thesaurus concepts behind each term of a unit (through its words)."""
     by_term: dict[str, frozenset[int]] = {}
     for word in words:
         terms = word_terms(word)
@@ -112,7 +112,7 @@ def _term_concepts(words: frozenset[str]) -> tuple[dict[str, frozenset[int]], fr
             known = by_term.get(term)
             # Most terms come from one word: its own (cached) set serves, no copy of it is made.
             by_term[term] = found if known is None else known | found
-    return by_term, frozenset().union(*by_term.values())
+    return by_term
 
 
 def is_lead_in_text(text: str, terms: Counter[str] | None = None) -> bool:
@@ -202,7 +202,7 @@ class Scorer:
         self._pairs: dict[tuple[int, int], _Pair] = {}
         self._related: dict[tuple[int, int], tuple[UnitProfile, UnitProfile, dict[str, str]]] = {}
         self._surfaces: dict[int, tuple[UnitProfile, dict[str, str]]] = {}
-        self._concepts: dict[int, tuple[UnitProfile, dict[str, frozenset[int]], frozenset[int]]] = {}
+        self._concepts: dict[int, tuple[UnitProfile, dict[str, frozenset[int]]]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -329,25 +329,29 @@ class Scorer:
         return hit[1]
 
     def _find_related(self, a: UnitProfile, b: UnitProfile) -> dict[str, str]:
-        by_term_a, all_a = self._term_concepts(a)
-        by_term_b = self._term_concepts(b)[0]
+        by_term_a, by_term_b = self._term_concepts(a), self._term_concepts(b)
+        only_b = by_term_b.keys() - by_term_a.keys()
+        only_a = [(t, by_term_a[t]) for t in by_term_a.keys() - by_term_b.keys()] if only_b else []
+        if not only_a:
+            return {}
+        # The concepts of all of a's leftover terms, for a test in C first: most of b's leftovers
+        # relate to nothing.
+        reach = frozenset().union(*[found for _, found in only_a])
         parent: dict[str, str] = {}
-        only_a: list[tuple[str, frozenset[int]]] | None = None
-        for term in by_term_b.keys() - by_term_a.keys():
-            common = by_term_b[term] & all_a  # set operations in C first: most leftovers relate to nothing
-            if common:
-                if only_a is None:
-                    only_a = [(t, by_term_a[t]) for t in by_term_a.keys() - by_term_b.keys()]
-                for other, found_a in only_a:
-                    if not common.isdisjoint(found_a):
-                        _union(parent, term, other)
+        for term in only_b:
+            found_b = by_term_b[term]
+            if found_b.isdisjoint(reach):
+                continue
+            for other, found_a in only_a:
+                if not found_b.isdisjoint(found_a):
+                    _union(parent, term, other)
         return {t: _find(parent, t) for t in parent}
 
-    def _term_concepts(self, p: UnitProfile) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    def _term_concepts(self, p: UnitProfile) -> dict[str, frozenset[int]]:
         hit = self._concepts.get(id(p))
         if hit is None:
-            hit = self._concepts[id(p)] = (p, *_term_concepts(p.words))
-        return hit[1], hit[2]
+            hit = self._concepts[id(p)] = (p, _term_concepts(p.words))
+        return hit[1]
 
     def containment(self, part: UnitProfile, whole: UnitProfile) -> float:
         """The idf-weighted share of `part`'s terms that also occur in `whole`."""
