@@ -11,6 +11,7 @@ links, nothing else.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -232,11 +233,12 @@ def _best_few(scored: Sequence[tuple[float, int, int]], size: int) -> set[tuple[
     or of their new unit (ties to the lower index on the other side, which swapping the texts
     keeps), unless both units have a partner that beats the pair by more than the look-up could
     ever add to it."""
-    of_old: dict[int, list[tuple[float, int]]] = {}
-    of_new: dict[int, list[tuple[float, int]]] = {}
+    # defaultdict, not setdefault: that would make an empty list for every pair.
+    of_old: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+    of_new: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
     for s, i, j in scored:
-        of_old.setdefault(i, []).append((-s, j))
-        of_new.setdefault(j, []).append((-s, i))
+        of_old[i].append((-s, j))
+        of_new[j].append((-s, i))
     for row in chain(of_old.values(), of_new.values()):
         row.sort()
     best = {(i, j) for i, row in of_old.items() for _, j in row[:size]}
@@ -253,11 +255,11 @@ class _Rivals:
 
     def __init__(self, aligner: _Aligner, scored: Sequence[tuple[float, int, int]]) -> None:
         self.aligner = aligner
-        self.of_old: dict[int, list[tuple[float, int]]] = {}
-        self.of_new: dict[int, list[tuple[float, int]]] = {}
+        self.of_old: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.of_new: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
         for score, i, j in scored:
-            self.of_old.setdefault(i, []).append((score, j))
-            self.of_new.setdefault(j, []).append((score, i))
+            self.of_old[i].append((score, j))
+            self.of_new[j].append((score, i))
 
     def clear_margin(
         self, score: float, i: int, j: int, taken_old: Mapping[int, object], taken_new: Mapping[int, object]

@@ -70,7 +70,9 @@ _next_gram_bit = count()  # unique even when two threads meet a new gram at once
 
 @cache
 def _word_grams(word: str) -> int:
-    """The mask of the character 4-grams of a word padded with a space at each end."""
+    """The mask of the character 4-grams of a word padded with a space at each end; none for a number."""
+    if word.isdigit():
+        return 0
     padded = f" {word} "
     if len(padded) <= GRAM_SIZE:
         grams = [padded]
@@ -136,7 +138,7 @@ def _text_features(text: str) -> _Features:
     words = fold_phrases(surface)
     terms = list(chain.from_iterable(map(word_terms, words)))
     content = frozenset(words).difference(STOP_WORDS)
-    grams = reduce(or_, [_word_grams(w) for w in content if not w.isdigit()], 0)
+    grams = reduce(or_, map(_word_grams, content), 0)
     # Phrases as strings, not pairs of terms: a cached tuple per phrase would be one more object for
     # the garbage collector to walk. No term holds a space, so the string stands for the pair.
     pairs = frozenset(map(" ".join, pairwise(terms)))
@@ -260,8 +262,13 @@ class Scorer:
         for a, b in pairs:
             hit = remembered((id(a), id(b))) or compute(a, b)
             base = TERM_WEIGHT * ((1.0 - SOFT_SHARE) * hit[3] + SOFT_SHARE * hit[3]) + hit[4]
-            closeness = max(0.0, 1.0 - 4.0 * abs(a.position - b.position))
-            out.append(min(1.0, base + bonus * closeness * min(1.0, base / 0.3)))
+            # score() in full, with min and max written out: calls cost more than the arithmetic here.
+            closeness = 1.0 - 4.0 * abs(a.position - b.position)
+            if closeness > 0.0:
+                score = base + bonus * closeness * (base / 0.3 if base < 0.3 else 1.0)
+                out.append(score if score < 1.0 else 1.0)
+            else:
+                out.append(base if base < 1.0 else 1.0)
         return out
 
     def _pair(self, a: UnitProfile, b: UnitProfile) -> _Pair:
