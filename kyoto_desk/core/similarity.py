@@ -185,15 +185,12 @@ class Scorer:
     """Scores pairs of profiles with an idf computed from both texts."""
 
     def __init__(self, corpus: Iterable[UnitProfile], shorter_text: int = POSITION_FULL_SIZE) -> None:
-        df: Counter[str] = Counter()
-        size = 0
-        for p in corpus:
-            df.update(p.terms.keys())
-            size += 1
-        self._idf = {
-            t: LIGHT_TERMS.get(t, 1.0) * (1.0 + math.log((size + IDF_PRIOR) / (n + IDF_PRIOR)))
-            for t, n in df.items()
-        }
+        profiles = list(corpus)
+        size = len(profiles)
+        df = Counter(chain.from_iterable(p.terms for p in profiles))
+        # Few distinct document frequencies: one logarithm each, not one per term.
+        rarity = {n: 1.0 + math.log((size + IDF_PRIOR) / (n + IDF_PRIOR)) for n in set(df.values())}
+        self._idf = {t: LIGHT_TERMS.get(t, 1.0) * rarity[n] for t, n in df.items()}
         self._default_idf = 1.0 + math.log((size + IDF_PRIOR) / (1 + IDF_PRIOR))
         self._position_bonus = POSITION_BONUS * min(1.0, shorter_text / POSITION_FULL_SIZE)
         # Vectors by the identity of the profile's terms, which units of the same text share; the
