@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_left
+import sys
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -105,13 +107,13 @@ class _Side:
 
     units: Sequence[Unit]
     texts: list[str]
-    owner: list[int]  # index of the unit holding each token; -1 for a boundary
+    firsts: list[int]  # token position of each unit's first token (a unit's tokens are one stretch)
     starts: list[int]
     boundaries: list[int]  # token positions of the boundaries
 
     def located(self, lo: int, hi: int) -> tuple[Located, str]:
         """The place and text of tokens lo..hi-1, which lie in one unit."""
-        unit = self.units[self.owner[lo]]
+        unit = self.units[bisect_right(self.firsts, lo) - 1]
         start, end = self.starts[lo], self.starts[hi - 1] + len(self.texts[hi - 1])
         return Located(unit.id, start, end), unit.text[start:end]
 
@@ -128,27 +130,28 @@ class _Side:
 
 
 def _side(units: Sequence[Unit]) -> _Side:
+    if len(units) == 1:  # most links: the unit's tokens as they come, without copying them into a row
+        found = TOKEN_RE.findall(units[0].text)
+        # The tokens cover the text without gaps, so offsets are running sums of their lengths.
+        return _Side(units, found, [0], list(accumulate(map(len, found), initial=0)), [])
     side = _Side(units, [], [], [], [])
     for index, unit in enumerate(units):
         if index:
             side.boundaries.append(len(side.texts))
             side.texts.append(_BOUNDARY)
-            side.owner.append(-1)
             side.starts.append(0)
-        # The tokens cover the text without gaps, so offsets are running sums of their lengths.
+        side.firsts.append(len(side.texts))
         found = TOKEN_RE.findall(unit.text)
         side.starts.extend(accumulate(map(len, found[:-1]), initial=0) if found else ())
         side.texts.extend(found)
-        side.owner.extend([index] * len(found))
     return side
 
 
 def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str]:
     """Both sides as strings of one character per token, equal tokens sharing a character."""
-    distinct = dict.fromkeys(old_tokens + new_tokens)
+    # A token met for the first time takes the next code, the old side read first, all in C loops.
     # Codes count up from the private-use plane, which lies above the surrogates: none is ever one.
-    points = range(_FIRST_CODE, _FIRST_CODE + len(distinct))
-    codes = dict(zip(distinct, map(chr, points), strict=False))
+    codes: defaultdict[str, str] = defaultdict(map(chr, range(_FIRST_CODE, sys.maxunicode + 1)).__next__)
     return "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens))
 
 
@@ -192,21 +195,24 @@ def _ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[DiffOp, int
     return [(_NAMES[op], len(chars)) for op, chars in diffs if chars]
 
 
-def _spans(op: DiffOp, old: _Side, new: _Side, at: tuple[int, int], count: int) -> list[DiffSpan]:
+_Piece = tuple[DiffOp, str, Located | None, Located | None]  # a span before its change is classified
+
+
+def _pieces(op: DiffOp, old: _Side, new: _Side, at: tuple[int, int], count: int) -> list[_Piece]:
     """The spans of one diff run of `count` tokens starting at old token i and new token j."""
     i, j = at
     if op is DiffOp.DELETE:
         placed = (old.located(*p) for p in old.pieces(i, i + count))
-        return [DiffSpan(op, text, loc, None) for loc, text in placed]
+        return [(op, text, loc, None) for loc, text in placed]
     if op is DiffOp.INSERT:
         placed = (new.located(*p) for p in new.pieces(j, j + count))
-        return [DiffSpan(op, text, None, loc) for loc, text in placed]
+        return [(op, text, None, loc) for loc, text in placed]
     # Equal tokens are the same strings, boundaries included, so both sides cut at the same places.
-    out = []
+    out: list[_Piece] = []
     for lo, hi in old.pieces(i, i + count):
         old_loc, text = old.located(lo, hi)
         new_loc, _ = new.located(lo - i + j, hi - i + j)
-        out.append(DiffSpan(op, text, old_loc, new_loc))
+        out.append((op, text, old_loc, new_loc))
     return out
 
 
@@ -223,25 +229,28 @@ def _nature(deleted: str, inserted: str) -> ChangeNature:
     return ChangeNature.WORDS
 
 
-def _classify(spans: list[DiffSpan]) -> tuple[DiffSpan, ...]:
-    """Give each change span the nature of the whole change between two equal spans."""
+def _classify(pieces: list[_Piece]) -> tuple[DiffSpan, ...]:
+    """The spans, each change span with the nature of the whole change between two equal spans.
+
+    Pieces become spans only once their nature is known, so no span is built twice.
+    """
     out: list[DiffSpan] = []
-    group: list[DiffSpan] = []
+    group: list[_Piece] = []
 
     def close() -> None:
-        deleted = "".join(s.text for s in group if s.op is DiffOp.DELETE)
-        inserted = "".join(s.text for s in group if s.op is DiffOp.INSERT)
+        deleted = "".join(text for op, text, _, _ in group if op is DiffOp.DELETE)
+        inserted = "".join(text for op, text, _, _ in group if op is DiffOp.INSERT)
         nature = _nature(deleted, inserted)
-        out.extend(DiffSpan(s.op, s.text, s.old, s.new, nature) for s in group)
+        out.extend(DiffSpan(*piece, nature) for piece in group)
         group.clear()
 
-    for span in spans:
-        if span.op is DiffOp.EQUAL:
+    for piece in pieces:
+        if piece[0] is DiffOp.EQUAL:
             if group:
                 close()
-            out.append(span)
+            out.append(DiffSpan(*piece))
         else:
-            group.append(span)
+            group.append(piece)
     if group:
         close()
     return tuple(out)
@@ -267,10 +276,10 @@ def diff_units(old_units: Sequence[Unit], new_units: Sequence[Unit]) -> WordDiff
     if same is not None:
         return same
     old, new = _side(old_units), _side(new_units)
-    spans: list[DiffSpan] = []
+    pieces: list[_Piece] = []
     i = j = 0
     for op, count in _ops(old.texts, new.texts):
-        spans.extend(_spans(op, old, new, (i, j), count))
+        pieces.extend(_pieces(op, old, new, (i, j), count))
         i += count if op is not DiffOp.INSERT else 0
         j += count if op is not DiffOp.DELETE else 0
-    return WordDiff(tuple(u.id for u in old_units), tuple(u.id for u in new_units), _classify(spans))
+    return WordDiff(tuple(u.id for u in old_units), tuple(u.id for u in new_units), _classify(pieces))
