@@ -264,24 +264,29 @@ def agreed_runs(
     return tuple(out)
 
 
-def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each word of the unit, whether the intervals together cover it whole."""
-    flags = [False] * len(words.starts)
-    if not intervals or not flags:
-        return flags
-    merged: list[list[int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+def _covered_slices(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words the intervals together cover whole, as ascending, disjoint (first, stop) slices."""
+    merged: Sequence[tuple[int, int] | list[int]] = intervals  # one interval needs no merging
+    if len(intervals) > 1:
+        joined: list[list[int]] = []
+        for start, end in sorted(intervals):
+            if joined and start <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        merged = joined
     # Words neither overlap nor go back, so their starts and ends both ascend: the words an interval
     # holds are one slice, found by bisection instead of a test per word.
     starts, ends = words.starts, words.ends
-    for start, end in merged:
-        first, stop = bisect_left(starts, start), bisect_right(ends, end)
-        if stop > first:
-            flags[first:stop] = [True] * (stop - first)
+    found = ((bisect_left(starts, start), bisect_right(ends, end)) for start, end in merged)
+    return [(first, stop) for first, stop in found if stop > first]
+
+
+def _covered(words: _Words, intervals: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each word of the unit, whether the intervals together cover it whole."""
+    flags = [False] * len(words.starts)
+    for first, stop in _covered_slices(words, intervals):
+        flags[first:stop] = [True] * (stop - first)
     return flags
 
 
@@ -293,8 +298,12 @@ def agreed_share(document: Document, runs: Iterable[AgreedRun], *, side: str) ->
         intervals[loc.unit_id].append((loc.start, loc.end))
     shares = {}
     for words in unit_words(document):
-        flags = _covered(words, intervals.get(words.unit_id, ()))
-        shares[words.unit_id] = sum(flags) / len(flags) if flags else 0.0
+        found = intervals.get(words.unit_id)
+        if found and words.starts:  # the slices are disjoint: their lengths add up to the words covered
+            covered = sum(stop - first for first, stop in _covered_slices(words, found))
+            shares[words.unit_id] = covered / len(words.starts)
+        else:
+            shares[words.unit_id] = 0.0
     return shares
 
 
@@ -313,12 +322,13 @@ def new_language(
 
 
 def _uncovered(words: _Words, intervals: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """One span per stretch of words the intervals leave uncovered: the gaps between covered slices."""
     spans: list[tuple[int, int]] = []
-    previous_new = False
-    for start, end, covered in zip(words.starts, words.ends, _covered(words, intervals), strict=True):
-        if not covered and previous_new:
-            spans[-1] = (spans[-1][0], end)  # one span across the spaces between new words
-        elif not covered:
-            spans.append((start, end))
-        previous_new = not covered
+    at = 0
+    for first, stop in _covered_slices(words, intervals) if intervals else ():
+        if first > at:
+            spans.append((words.starts[at], words.ends[first - 1]))
+        at = stop
+    if len(words.starts) > at:
+        spans.append((words.starts[at], words.ends[-1]))
     return tuple(spans)
