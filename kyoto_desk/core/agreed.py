@@ -30,8 +30,10 @@ MAX_GAP = 2  # words an edit inside a run may insert, delete or replace on each 
 # A three-word sequence as common as "and criminal justice" occurs in most units; looking at only the
 # occurrences nearest the expected place keeps the search linear in the size of the texts.
 MAX_PARTNERS = 8
-_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
-_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+# Words as \w+(?:['’\-]\w+)*, captured so that a split returns them. The quantifiers are possessive: a
+# word is always taken whole (nothing follows it in the pattern to give characters back to), which
+# spares the engine its backtracking bookkeeping.
+_SPLIT_RE = re.compile(r"(\w++(?:['’\-]\w++)*+)")
 # A place in the older text packed in one int, unit << _SHIFT | word position, so that the index holds
 # no tuple per word and a diagonal is one subtraction. Positions stay far below 2**31 in any paragraph.
 _SHIFT = 32

@@ -24,8 +24,9 @@ from diff_match_patch import diff_match_patch
 from kyoto_desk.core.model import Unit
 
 # Words keep inner hyphens and apostrophes ("money-laundering", "States'"); everything else is a
-# one-character token or a whitespace run, so the tokens always cover the whole text.
-TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
+# one-character token or a whitespace run, so the tokens always cover the whole text. Possessive
+# quantifiers: each token is taken whole, so no backtracking bookkeeping is needed.
+TOKEN_RE = re.compile(r"\w++(?:['’\-]\w++)*+|\s++|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")
 # No token the regex produces is longer than one character without being a word or a space run, so
 # this key can never collide with a real token.
