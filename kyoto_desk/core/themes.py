@@ -85,7 +85,9 @@ def _lower_tokens(text: str) -> list[str]:
     them there costs a fraction of reading the text again.
     """
     if text.isascii():
-        return " ".join(word_forms(text)).translate(_JOINERS_TO_SPACES).split()
+        if "-" in text or "'" in text or "_" in text:
+            return " ".join(word_forms(text)).translate(_JOINERS_TO_SPACES).split()
+        return list(word_forms(text))  # no joiner anywhere (most paragraphs): nothing to split
     return _TOKEN_RE.findall(text.lower())
 
 
@@ -147,6 +149,7 @@ class Lexicon:
         default=None, init=False, compare=False, repr=False
     )
     _lower_any: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
+    _ids: tuple[str, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass cannot assign; the index is a private cache filled once.
@@ -165,6 +168,7 @@ class Lexicon:
             ones = (k for form in forms for k, t in self._index.get(form, ()) if len(t) == 1)
             self._singles[word] = frozenset(ones)
             self._multis[word] = tuple(e for e in self._index.get(word, ()) if len(e[1]) > 1)
+        object.__setattr__(self, "_ids", tuple(t.id for t in self.themes))
         joined = _joined_patterns([t.regex for t in self.themes if t.regex is not None])
         object.__setattr__(self, "_any_pattern", joined)
         lower = tuple(None if t.regex is None else _lower_twin(t.regex) for t in self.themes)
@@ -194,7 +198,7 @@ class Lexicon:
                     if k not in found and _matches_at(t, words, i):
                         found.add(k)
         self._pattern_themes(text, found)
-        return tuple(self.themes[k].id for k in sorted(found))
+        return tuple(map(self._ids.__getitem__, sorted(found)))
 
     def _pattern_themes(self, text: str, found: set[int]) -> None:
         """Add to `found` the themes whose patterns match `text`."""
