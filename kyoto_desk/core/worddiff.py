@@ -27,6 +27,9 @@ from kyoto_desk.core.model import Unit
 # one-character token or a whitespace run, so the tokens always cover the whole text. Possessive
 # quantifiers: each token is taken whole, so no backtracking bookkeeping is needed.
 TOKEN_RE = re.compile(r"\w++(?:['’\-]\w++)*+|\s++|[^\w\s]")
+# For ASCII text, the same tokens with ASCII classes, which are faster to test. Unicode \s also holds
+# the ASCII separators \x1c-\x1f, so the ASCII pattern names them.
+_ASCII_TOKEN_RE = re.compile(r"\w++(?:['’\-]\w++)*+|[\s\x1c-\x1f]++|[^\w\s\x1c-\x1f]", re.ASCII)
 _WORD_RE = re.compile(r"\w+")
 # No token the regex produces is longer than one character without being a word or a space run, so
 # this key can never collide with a real token.
@@ -130,9 +133,13 @@ class _Side:
         return out
 
 
+def _tokens(text: str) -> list[str]:
+    return (_ASCII_TOKEN_RE if text.isascii() else TOKEN_RE).findall(text)
+
+
 def _side(units: Sequence[Unit]) -> _Side:
     if len(units) == 1:  # most links: the unit's tokens as they come, without copying them into a row
-        found = TOKEN_RE.findall(units[0].text)
+        found = _tokens(units[0].text)
         # The tokens cover the text without gaps, so offsets are running sums of their lengths.
         return _Side(units, found, [0], list(accumulate(map(len, found), initial=0)), [])
     side = _Side(units, [], [], [], [])
@@ -142,7 +149,7 @@ def _side(units: Sequence[Unit]) -> _Side:
             side.texts.append(_BOUNDARY)
             side.starts.append(0)
         side.firsts.append(len(side.texts))
-        found = TOKEN_RE.findall(unit.text)
+        found = _tokens(unit.text)
         side.starts.extend(accumulate(map(len, found[:-1]), initial=0) if found else ())
         side.texts.extend(found)
     return side
