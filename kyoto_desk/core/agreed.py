@@ -124,13 +124,13 @@ def _index(units: Sequence[_Words], size: int) -> dict[tuple[str, ...], int | li
     """Where each run of `size` words stands in `units`, as unit << _SHIFT | position: the place of a
     run found once (most are), an ascending list of places for one found more often."""
     grams: dict[tuple[str, ...], int | list[int]] = {}
-    look_up = grams.get
+    put = grams.setdefault  # one dict operation for a run not seen before, which most are
     for u, words in enumerate(units):
         for place, gram in enumerate(_grams(words.forms, size), u << _SHIFT):
-            found = look_up(gram)
-            if found is None:
-                grams[gram] = place
-            elif isinstance(found, int):
+            found = put(gram, place)
+            if found is place:  # places are distinct numbers: only this place can be this object
+                continue
+            if isinstance(found, int):
                 grams[gram] = [found, place]
             else:
                 found.append(place)
@@ -180,7 +180,11 @@ def _exact_runs(
         found = look_up(gram)
         if found is None:
             continue
-        for place in (found,) if isinstance(found, int) else _partners(found, target):
+        if isinstance(found, int):
+            if is_covered(found - n, -1) > n:  # most seeds: one place, on a diagonal already walked
+                continue
+            found = [found]
+        for place in _partners(found, target):
             diagonal = place - n
             if is_covered(diagonal, -1) > n:
                 continue
