@@ -102,3 +102,14 @@ def test_term_concepts_keep_every_term_of_the_words() -> None:
     by_term = _term_concepts(p.words)
     assert set(by_term) == {t for w in p.words for t in word_terms(w)}
     assert set(by_term) == set(p.terms)
+
+
+def test_word_masks_are_bounded_and_the_same_when_rebuilt() -> None:
+    """A long session meets more words than are kept; a forgotten word's mask comes back unchanged."""
+    from kyoto_desk.core.similarity import WORD_MASKS_KEPT
+
+    first = {w: _word_grams(w) for w in ("cooperation", "extradition", "trafficking")}
+    for n in range(WORD_MASKS_KEPT + 500):  # SYNTHETIC words, enough to push the first ones out
+        _word_grams(f"zq{n}x{n % 97}")
+    assert _word_grams.cache_info().currsize <= WORD_MASKS_KEPT
+    assert {w: _word_grams(w) for w in first} == first
