@@ -22,6 +22,7 @@ from typing import Any
 from diff_match_patch import diff_match_patch
 
 from kyoto_desk.core.model import Unit
+from kyoto_desk.errors import KyotoDeskError
 
 # Words keep inner hyphens and apostrophes ("money-laundering", "States'"); everything else is a
 # one-character token or a whitespace run, so the tokens always cover the whole text. Possessive
@@ -37,6 +38,10 @@ _BOUNDARY = "\x00\x00"
 # Private-use plane first: these characters are neither letters nor spaces, which keeps the semantic
 # cleanup's word-boundary heuristics from treating token codes as text.
 _FIRST_CODE = 0xE000
+
+
+class DiffTooLargeError(KyotoDeskError):
+    """A linked pair has more distinct words than the word diff has codes for (over a million)."""
 
 
 class DiffOp(StrEnum):
@@ -160,7 +165,17 @@ def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str]:
     # A token met for the first time takes the next code, the old side read first, all in C loops.
     # Codes count up from the private-use plane, which lies above the surrogates: none is ever one.
     codes: defaultdict[str, str] = defaultdict(map(chr, range(_FIRST_CODE, sys.maxunicode + 1)).__next__)
-    return "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens))
+    old_codes = "".join(map(codes.__getitem__, old_tokens))
+    new_codes = "".join(map(codes.__getitem__, new_tokens))
+    # Past the last code the StopIteration ends join() early instead of raising: a short string is the
+    # only sign, and diffing it would silently drop the rest of the text.
+    if len(old_codes) != len(old_tokens) or len(new_codes) != len(new_tokens):
+        raise DiffTooLargeError(
+            "Two linked paragraphs hold more than a million different words between them, too many to "
+            "compare word by word.",
+            "Check that the document was imported as paragraphs (a table of data can arrive as one).",
+        )
+    return old_codes, new_codes
 
 
 def _engine() -> diff_match_patch:
